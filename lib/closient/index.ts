@@ -1,0 +1,14 @@
+/** The Closient webhooks contract: pure, shared by the portal, its browser code and the sandbox. */
+export * from "./api-key";
+export * from "./delivery";
+export * from "./endpoint";
+export * from "./errors";
+export * from "./event";
+export * from "./event-types";
+export * from "./ids";
+export * from "./metadata";
+export * from "./pagination";
+export * from "./paths";
+export * from "./secret";
+export * from "./signature";
+export * from "./whoami";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 500 } as const;
+
+export type Metadata = Record<string, string>;
+
+const metadataKeySchema = z
+  .string()
+  .min(1, "A metadata key cannot be empty.")
+  .max(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`);
+
+const metadataValueSchema = z
+  .string()
+  .max(
+    METADATA_LIMITS.maxValueLength,
+    `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`,
+  );
+
+function checkKeyCount(metadata: Metadata, ctx: z.RefinementCtx) {
+  const kept = Object.values(metadata).filter((value) => value !== "").length;
+  if (kept > METADATA_LIMITS.maxKeys) {
+    ctx.addIssue({
+      code: "custom",
+      message: `At most ${METADATA_LIMITS.maxKeys} metadata keys.`,
+    });
+  }
+}
+
+/**
+ * A metadata write: keys to set (a string) or delete (`""`). `null` or `{}` clears all keys.
+ * Per-key problems are reported at `metadata.<key>`.
+ */
+export const metadataWriteSchema = z
+  .record(metadataKeySchema, metadataValueSchema)
+  .superRefine(checkKeyCount);
+
+/** Stored metadata as read back: flat string → string. */
+export const metadataSchema = z.record(z.string(), z.string());
+
+/**
+ * The documented merge: omitted keys are kept, a string sets, `""` deletes, and `{}` or `null`
+ * as the whole value clears every key. `undefined` leaves the metadata as it is.
+ */
+export function mergeMetadata(
+  current: Metadata,
+  write: Metadata | null | undefined,
+): Metadata {
+  if (write === undefined) return { ...current };
+  if (write === null || Object.keys(write).length === 0) return {};
+  const next: Metadata = { ...current };
+  for (const [key, value] of Object.entries(write)) {
+    if (value === "") delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+/**
+ * The smallest write that turns `before` into `after`: changed and new keys with their value,
+ * removed keys with `""`. Returns undefined when nothing changed, so concurrent edits of other
+ * keys are never overwritten.
+ */
+export function diffMetadata(before: Metadata, after: Metadata): Metadata | undefined {
+  const diff: Metadata = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (before[key] !== value) diff[key] = value;
+  }
+  for (const key of Object.keys(before)) {
+    if (!(key in after)) diff[key] = "";
+  }
+  return Object.keys(diff).length > 0 ? diff : undefined;
+}
+
+export function countMetadataKeys(metadata: Metadata): number {
+  return Object.keys(metadata).length;
+}

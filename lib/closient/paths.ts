@@ -1,0 +1,38 @@
+/** Upstream paths, exactly as documented (trailing slashes included). */
+export const API_BASE = "/integrations/api/v1";
+
+export const upstreamPaths = {
+  whoami: () => "/account/api/v1/whoami",
+  endpoints: () => `${API_BASE}/webhooks/endpoints/`,
+  endpoint: (id: string) => `${API_BASE}/webhooks/endpoints/${id}/`,
+  rotateSecret: (id: string) => `${API_BASE}/webhooks/endpoints/${id}/rotate-secret/`,
+  test: (id: string) => `${API_BASE}/webhooks/endpoints/${id}/test/`,
+  deliveries: () => `${API_BASE}/webhooks/deliveries/`,
+  replay: (id: string) => `${API_BASE}/webhooks/deliveries/${id}/replay/`,
+} as const;
+
+/** Reads `metadata[key]=value` pairs out of a query string. */
+export function metadataFilters(params: URLSearchParams): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const [name, value] of params) {
+    const match = /^metadata\[(.+)\]$/.exec(name);
+    if (match) filters[match[1]!] = value;
+  }
+  return filters;
+}
+
+/** The inverse: a query string for list filters, metadata as `metadata[key]=value`. */
+export function toSearchParams(query: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (name === "metadata" && typeof value === "object") {
+      for (const [key, v] of Object.entries(value as Record<string, string>)) {
+        params.append(`metadata[${key}]`, v);
+      }
+    } else {
+      params.set(name, String(value as string | number));
+    }
+  }
+  return params;
+}

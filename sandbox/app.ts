@@ -1,0 +1,215 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import {
+  API_BASE,
+  ClosientError,
+  deliveryListQuerySchema,
+  emitEventSchema,
+  endpointListQuerySchema,
+  endpointWriteSchemas,
+  isShortUuid,
+  metadataFilters,
+  parseApiKey,
+  validationError,
+  type DeliveryResult,
+  type ErrorEnvelope,
+} from "../lib/closient";
+import type { Clock } from "./clock";
+import type { RateLimiter } from "./rate-limit";
+import type { ApiKeyRecord, Organization, SandboxStore } from "./store";
+import type { DeliveryWorker } from "./worker";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const { create: createSchema, update: updateSchema } = endpointWriteSchemas({ allowHttp: true });
+
+type Env = { Variables: { org: Organization; apiKey: ApiKeyRecord } };
+
+export interface AppDeps {
+  store: SandboxStore;
+  worker: DeliveryWorker;
+  limiter: RateLimiter;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+function errorResponse(c: Context, error: ClosientError) {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json<ErrorEnvelope>(error.toEnvelope(), error.status as ContentfulStatusCode);
+}
+
+/** Reads a JSON object body: malformed JSON or a non-object is 400, schema violations 422. */
+async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw new ClosientError(400, "BAD_REQUEST", "The body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ClosientError(400, "BAD_REQUEST", "The body must be a JSON object.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+function parseQuery<T extends z.ZodType>(c: Context, schema: T, extra: Record<string, unknown> = {}) {
+  const parsed = schema.safeParse({ ...c.req.query(), ...extra });
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data as z.output<T>;
+}
+
+/** A path id outside the shortuuid pattern cannot name anything: 404, as for an unknown id. */
+function pathId(c: Context, name: string): string {
+  const id = c.req.param(name) ?? "";
+  if (!isShortUuid(id)) throw new ClosientError(404, "NOT_FOUND", "The requested resource was not found.");
+  return id;
+}
+
+export function createApp(deps: AppDeps) {
+  const { store, worker, limiter, log } = deps;
+  const app = new Hono<Env>({ strict: true });
+
+  app.use(methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) => {
+      c.header("Allow", methods.join(", "));
+      return errorResponse(c, new ClosientError(405, "METHOD_NOT_ALLOWED"));
+    },
+  }));
+  app.use(async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new ClosientError(413, "BAD_REQUEST", "The body is larger than 1 MiB.")),
+    }),
+  );
+
+  /** X-API-Key: shape and checksum first, then the lookup, then the key's rate limit. */
+  const authenticate = (options: { webhooks: boolean }) =>
+    async (c: Context<Env>, next: () => Promise<void>) => {
+      const key = c.req.header("X-API-Key") ?? "";
+      const parsed = parseApiKey(key);
+      const found = parsed ? store.authenticate(key) : null;
+      if (!parsed || !found) throw new ClosientError(401, "UNAUTHORIZED");
+      const rate = limiter.check(found.apiKey.id);
+      for (const [name, value] of Object.entries(rate.headers)) c.header(name, value);
+      if (!rate.allowed) throw new ClosientError(429, "RATE_LIMITED", undefined, null, rate.headers);
+      if (options.webhooks && parsed.prefix === "cpk") {
+        throw new ClosientError(403, "FORBIDDEN", "Publishable keys cannot manage webhooks.");
+      }
+      c.set("org", found.org);
+      c.set("apiKey", found.apiKey);
+      await next();
+    };
+
+  app.use(`${API_BASE}/webhooks/*`, authenticate({ webhooks: true }));
+  app.use("/account/api/v1/whoami", authenticate({ webhooks: false }));
+  app.use("/_sandbox/events", authenticate({ webhooks: true }));
+
+  app.get("/account/api/v1/whoami", (c) => {
+    const org = c.get("org");
+    const key = c.get("apiKey");
+    return c.json({
+      user_id: null,
+      email: null,
+      organizations: [{ id: org.id, name: org.name }],
+      metadata: {},
+      api_key: { created: key.createdAt, description: key.description, id: key.id, metadata: {}, role: key.role },
+    });
+  });
+
+  const endpoints = `${API_BASE}/webhooks/endpoints`;
+
+  app.get(`${endpoints}/`, (c) => {
+    const query = parseQuery(c, endpointListQuerySchema, {
+      metadata: metadataFilters(new URL(c.req.url).searchParams),
+    });
+    return c.json(store.listEndpoints(c.get("org").id, query));
+  });
+
+  app.post(`${endpoints}/`, async (c) => {
+    const input = await parseBody(c, createSchema);
+    const endpoint = store.createEndpoint(c.get("org").id, input);
+    log(`endpoint ${endpoint.id} created for ${endpoint.url}`);
+    return c.json(endpoint, 201);
+  });
+
+  app.get(`${endpoints}/:id/`, (c) => c.json(store.getEndpoint(c.get("org").id, pathId(c, "id"))));
+
+  app.patch(`${endpoints}/:id/`, async (c) => {
+    const id = pathId(c, "id");
+    store.getEndpoint(c.get("org").id, id);
+    const patch = await parseBody(c, updateSchema);
+    const endpoint = store.updateEndpoint(c.get("org").id, id, patch);
+    if (patch.is_active) worker.kick();
+    return c.json(endpoint);
+  });
+
+  app.post(`${endpoints}/:id/rotate-secret/`, (c) => {
+    const endpoint = store.rotateSecret(c.get("org").id, pathId(c, "id"));
+    log(`endpoint ${endpoint.id}: secret rotated`);
+    return c.json(endpoint);
+  });
+
+  app.post(`${endpoints}/:id/test/`, async (c) => {
+    const delivery = store.createPing(c.get("org").id, pathId(c, "id"));
+    const outcome = await worker.attemptNow(delivery, { retry: false });
+    return c.json<DeliveryResult>({
+      delivery_id: delivery.id,
+      status: outcome.status,
+      http_status_code: outcome.httpStatusCode,
+      response_body: outcome.httpStatusCode === null ? null : outcome.responseBody,
+    });
+  });
+
+  app.get(`${API_BASE}/webhooks/deliveries/`, (c) => {
+    const query = parseQuery(c, deliveryListQuerySchema);
+    return c.json(store.listDeliveries(c.get("org").id, query));
+  });
+
+  app.post(`${API_BASE}/webhooks/deliveries/:id/replay/`, async (c) => {
+    const delivery = store.createReplay(c.get("org").id, pathId(c, "id"));
+    // A paused endpoint receives nothing: the replay waits in the queue until it is resumed.
+    if (!store.isEndpointActive(delivery.endpoint_id)) {
+      return c.json<DeliveryResult>({
+        delivery_id: delivery.id,
+        status: "pending",
+        http_status_code: null,
+        response_body: null,
+      });
+    }
+    const outcome = await worker.attemptNow(delivery, { retry: true });
+    return c.json<DeliveryResult>({
+      delivery_id: delivery.id,
+      status: outcome.status,
+      http_status_code: outcome.httpStatusCode,
+      response_body: outcome.httpStatusCode === null ? null : outcome.responseBody,
+    });
+  });
+
+  // ── sandbox-only (local): never under the real API's prefix ────────────────────────────────
+  app.post("/_sandbox/events", async (c) => {
+    const input = await parseBody(c, emitEventSchema);
+    const result = store.emitEvent(c.get("org").id, input.type, input.data);
+    if (result.delivery_ids.length > 0) worker.kick();
+    return c.json(result, 201);
+  });
+
+  app.get("/_sandbox/health", (c) => c.json({ status: "ok" }));
+
+  app.notFound((c) => errorResponse(c, new ClosientError(404, "NOT_FOUND")));
+  app.onError((error, c) => {
+    if (error instanceof ClosientError) return errorResponse(c, error);
+    log(`internal error on ${c.req.method} ${c.req.path}: ${error.message}`);
+    return errorResponse(c, new ClosientError(500, "INTERNAL_ERROR"));
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { parseApiKey } from "../lib/closient";
+
+const keyList = z
+  .string()
+  .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((key) => parseApiKey(key) !== null, {
+        message: "each key must be <csb|csu|cpk>_<32 alphanumerics>_<crc32 hex> with a valid checksum",
+      }),
+    ),
+  );
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8000)),
+  SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  SANDBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
+  SANDBOX_DB: z.preprocess(emptyAsUndefined, z.string().optional()),
+  CLOSIENT_SANDBOX_API_KEYS: z.preprocess(emptyAsUndefined, keyList.optional()),
+  SANDBOX_TIME_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1).default(1)),
+  SANDBOX_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(64)),
+  SANDBOX_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
+  SANDBOX_RATE_LIMIT_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10_000)),
+});
+
+export type SandboxEnv = z.infer<typeof envSchema>;
+
+export function readSandboxEnv(env: NodeJS.ProcessEnv = process.env): SandboxEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`The sandbox's configuration is invalid:\n${problems}`);
+  }
+  return parsed.data;
+}

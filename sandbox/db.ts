@@ -1,0 +1,108 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+export type Db = Database.Database;
+
+/**
+ * Versioned migrations: the index + 1 is the schema version kept in `PRAGMA user_version`.
+ * Append only; never edit a migration that has shipped.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE organizations (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE TABLE api_keys (
+    id           TEXT PRIMARY KEY,
+    key_hash     TEXT NOT NULL UNIQUE,
+    org_id       TEXT NOT NULL REFERENCES organizations(id),
+    prefix       TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+  );
+  CREATE TABLE endpoints (
+    id                   TEXT PRIMARY KEY,
+    org_id               TEXT NOT NULL REFERENCES organizations(id),
+    url                  TEXT NOT NULL,
+    description          TEXT NOT NULL,
+    event_types          TEXT NOT NULL,
+    is_active            INTEGER NOT NULL,
+    metadata             TEXT NOT NULL,
+    secret               TEXT NOT NULL,
+    previous_secret      TEXT,
+    previous_expires_ms  INTEGER,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL
+  );
+  CREATE INDEX endpoints_org_created ON endpoints (org_id, created_at DESC, id DESC);
+  -- Side tables kept in step with endpoints.metadata / event_types, for indexed filters.
+  CREATE TABLE endpoint_metadata (
+    endpoint_id  TEXT NOT NULL REFERENCES endpoints(id),
+    org_id       TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    PRIMARY KEY (endpoint_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX endpoint_metadata_lookup ON endpoint_metadata (org_id, key, value);
+  CREATE TABLE endpoint_event_types (
+    endpoint_id  TEXT NOT NULL REFERENCES endpoints(id),
+    org_id       TEXT NOT NULL,
+    event_type   TEXT NOT NULL,
+    PRIMARY KEY (endpoint_id, event_type)
+  ) WITHOUT ROWID;
+  CREATE INDEX endpoint_event_types_lookup ON endpoint_event_types (org_id, event_type);
+  CREATE TABLE events (
+    id          TEXT PRIMARY KEY,
+    org_id      TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE TABLE deliveries (
+    id                 TEXT PRIMARY KEY,
+    org_id             TEXT NOT NULL,
+    endpoint_id        TEXT NOT NULL REFERENCES endpoints(id),
+    event_id           TEXT NOT NULL REFERENCES events(id),
+    event_type         TEXT NOT NULL,
+    status             TEXT NOT NULL,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    http_status_code   INTEGER,
+    response_body      TEXT NOT NULL DEFAULT '',
+    created_at         TEXT NOT NULL,
+    last_attempted_at  TEXT,
+    -- When the worker may next attempt it; NULL once terminal (delivered, dead_letter, a ping).
+    next_attempt_ms    INTEGER
+  );
+  CREATE INDEX deliveries_org_created ON deliveries (org_id, created_at DESC, id DESC);
+  CREATE INDEX deliveries_org_endpoint ON deliveries (org_id, endpoint_id, created_at DESC, id DESC);
+  CREATE INDEX deliveries_org_status ON deliveries (org_id, status, created_at DESC, id DESC);
+  CREATE INDEX deliveries_org_type ON deliveries (org_id, event_type, created_at DESC, id DESC);
+  CREATE INDEX deliveries_due ON deliveries (next_attempt_ms) WHERE next_attempt_ms IS NOT NULL;
+  `,
+];
+
+export function openDb(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,96 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { generateApiKey, parseApiKey } from "../lib/closient";
+import { createApp } from "./app";
+import { systemClock, type Clock } from "./clock";
+import { readSandboxEnv, type SandboxEnv } from "./config";
+import { openDb } from "./db";
+import { RateLimiter } from "./rate-limit";
+import { SandboxStore } from "./store";
+import { DeliveryWorker } from "./worker";
+
+export const GENERATED_KEY_FILE = "sandbox-api-key";
+
+export interface SandboxOptions extends Partial<SandboxEnv> {
+  clock?: Clock;
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  /** The configured keys, or the one generated for a default organization. */
+  keys: string[];
+  store: SandboxStore;
+  worker: DeliveryWorker;
+  close(): Promise<void>;
+}
+
+/** The generated key persists under the data folder, so a restart keeps its organization. */
+function defaultKey(dataDir: string): string {
+  const file = join(dataDir, GENERATED_KEY_FILE);
+  if (existsSync(file)) {
+    const key = readFileSync(file, "utf8").trim();
+    if (parseApiKey(key)) return key;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = generateApiKey("csb");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const env = { ...readSandboxEnv(), ...options };
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  const db = openDb(env.SANDBOX_DB ?? join(env.SANDBOX_DATA_DIR, "sandbox.db"));
+  const store = new SandboxStore(db, clock);
+
+  const keys = env.CLOSIENT_SANDBOX_API_KEYS?.length
+    ? env.CLOSIENT_SANDBOX_API_KEYS
+    : [defaultKey(env.SANDBOX_DATA_DIR)];
+  keys.forEach((key, index) => {
+    const name = keys.length === 1 ? "Sandbox organization" : `Sandbox organization ${index + 1}`;
+    store.ensureKey(key, parseApiKey(key)!.prefix, name);
+  });
+
+  const worker = new DeliveryWorker(store, clock, {
+    timeScale: env.SANDBOX_TIME_SCALE,
+    concurrency: env.SANDBOX_CONCURRENCY,
+    log,
+  });
+  const limiter = new RateLimiter(
+    { perMinute: env.SANDBOX_RATE_LIMIT_PER_MINUTE, perDay: env.SANDBOX_RATE_LIMIT_PER_DAY },
+    clock,
+  );
+  const app = createApp({ store, worker, limiter, clock, log });
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  worker.start();
+
+  let closed = false;
+  return {
+    url: `http://${env.SANDBOX_HOST}:${port}`,
+    port,
+    keys,
+    store,
+    worker,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      await worker.stop();
+      db.close();
+    },
+  };
+}

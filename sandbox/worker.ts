@@ -1,0 +1,204 @@
+import {
+  DELIVERY_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  RESPONSE_BODY_MAX_LENGTH,
+  SIGNATURE_HEADER,
+  signatureHeader,
+  USER_AGENT,
+  type DeliveryStatus,
+} from "../lib/closient";
+import type { Clock } from "./clock";
+import type { AttemptOutcome, DueDelivery, SandboxStore } from "./store";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Delay before attempts 2..8; after the eighth failure a delivery is dead-lettered. */
+export const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+export const ATTEMPT_TIMEOUT_MS = 10_000;
+const RETRY_AFTER_CAP_MS = HOUR;
+/** How long a claimed delivery stays invisible to other claims: the timeout plus a margin. */
+const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
+const IDLE_POLL_MS = 1_000;
+
+export interface WorkerOptions {
+  /** Multiplies every retry delay; 0.001 turns a minute into 60 ms. */
+  timeScale: number;
+  concurrency: number;
+  attemptTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface HttpResult {
+  httpStatusCode: number | null;
+  responseBody: string;
+  retryAfterMs: number | null;
+}
+
+/** Reads at most `max` characters of a response body, then lets the rest go. */
+async function readLimited(response: Response, max: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (text.length < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return text.slice(0, max);
+}
+
+function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+export class DeliveryWorker {
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private pumping = false;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly clock: Clock,
+    private readonly options: WorkerOptions,
+  ) {
+    this.timeoutMs = options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  }
+
+  start() {
+    this.running = true;
+    this.kick();
+  }
+
+  /** Stops claiming work and waits for the attempts under way. */
+  async stop() {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** New work may be due: look now rather than at the next timer. */
+  kick() {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    queueMicrotask(() => this.pump());
+  }
+
+  private pump() {
+    if (!this.running || this.pumping) return;
+    this.pumping = true;
+    try {
+      const free = this.options.concurrency - this.inFlight.size;
+      const claimed = free > 0 ? this.store.claimDue(free, LEASE_MS) : [];
+      for (const delivery of claimed) {
+        const task = this.process(delivery).finally(() => {
+          this.inFlight.delete(task);
+          this.kick();
+        });
+        this.inFlight.add(task);
+      }
+      if (this.inFlight.size < this.options.concurrency) this.scheduleNext();
+    } catch (error) {
+      this.options.log?.(`worker: ${(error as Error).message}`);
+      this.scheduleNext();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private scheduleNext() {
+    if (!this.running) return;
+    const due = this.store.nextDueMs();
+    const wait = due === null ? IDLE_POLL_MS : Math.min(IDLE_POLL_MS, Math.max(0, due - this.clock.now()));
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.pump(), wait);
+    this.timer.unref();
+  }
+
+  private async process(delivery: DueDelivery) {
+    try {
+      const result = await this.send(delivery);
+      this.store.recordAttempt(delivery.id, this.outcome(delivery.attempts + 1, result, true));
+    } catch (error) {
+      this.options.log?.(`worker: delivery ${delivery.id}: ${(error as Error).message}`);
+    }
+  }
+
+  /** One synchronous attempt for test and replay; a failed ping is never retried. */
+  async attemptNow(delivery: DueDelivery, { retry }: { retry: boolean }): Promise<AttemptOutcome> {
+    const result = await this.send(delivery);
+    const outcome = this.outcome(delivery.attempts + 1, result, retry);
+    this.store.recordAttempt(delivery.id, outcome);
+    if (retry && outcome.nextAttemptMs !== null) this.kick();
+    return outcome;
+  }
+
+  private outcome(attempt: number, result: HttpResult, retry: boolean): AttemptOutcome {
+    const code = result.httpStatusCode;
+    const base = { httpStatusCode: code, responseBody: result.responseBody };
+    if (code !== null && code >= 200 && code < 300) {
+      return { ...base, status: "delivered", nextAttemptMs: null };
+    }
+    const status: DeliveryStatus = code === 429 ? "rate_limited" : "failed";
+    if (!retry) return { ...base, status, nextAttemptMs: null };
+    if (attempt >= MAX_ATTEMPTS) return { ...base, status: "dead_letter", nextAttemptMs: null };
+    let delay = RETRY_DELAYS_MS[attempt - 1]!;
+    if (code === 429 && result.retryAfterMs !== null) {
+      delay = Math.max(delay, Math.min(result.retryAfterMs, RETRY_AFTER_CAP_MS));
+    }
+    return { ...base, status, nextAttemptMs: this.clock.now() + delay * this.options.timeScale };
+  }
+
+  /** Signs afresh and POSTs once: no redirects followed, a hard timeout, the body cut to 256. */
+  async send(delivery: DueDelivery): Promise<HttpResult> {
+    const nowMs = this.clock.now();
+    const body = JSON.stringify({
+      id: delivery.event_id,
+      type: delivery.event_type,
+      created_at: delivery.event_created_at,
+      data: JSON.parse(delivery.event_data) as unknown,
+    });
+    const inGrace =
+      delivery.previous_secret !== null && (delivery.previous_expires_ms ?? 0) > nowMs;
+    const signature = await signatureHeader({
+      secret: delivery.secret,
+      previousSecret: inGrace ? delivery.previous_secret : null,
+      timestamp: Math.floor(nowMs / 1000),
+      body,
+    });
+    try {
+      const response = await fetch(delivery.url, {
+        method: "POST",
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": USER_AGENT,
+          [SIGNATURE_HEADER]: signature,
+          [EVENT_TYPE_HEADER]: delivery.event_type,
+          [DELIVERY_ID_HEADER]: delivery.id,
+        },
+      });
+      return {
+        httpStatusCode: response.status,
+        responseBody: await readLimited(response, RESPONSE_BODY_MAX_LENGTH),
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), nowMs),
+      };
+    } catch {
+      return { httpStatusCode: null, responseBody: "", retryAfterMs: null };
+    }
+  }
+}
