@@ -87,7 +87,11 @@ export function createApp(deps: AppDeps) {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, new ClosientError(413, "BAD_REQUEST", "The body is larger than 1 MiB.")),
+      onError: (c) => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header("Connection", "close");
+        return errorResponse(c, new ClosientError(413, "BAD_REQUEST", "The body is larger than 1 MiB."));
+      },
     }),
   );
 

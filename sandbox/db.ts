@@ -75,7 +75,9 @@ const MIGRATIONS: string[] = [
     created_at         TEXT NOT NULL,
     last_attempted_at  TEXT,
     -- When the worker may next attempt it; NULL once terminal (delivered, dead_letter, a ping).
-    next_attempt_ms    INTEGER
+    next_attempt_ms    INTEGER,
+    -- Set while an attempt is under way; a start finds such rows orphaned by a crash.
+    claimed_at_ms      INTEGER
   );
   CREATE INDEX deliveries_org_created ON deliveries (org_id, created_at DESC, id DESC);
   CREATE INDEX deliveries_org_endpoint ON deliveries (org_id, endpoint_id, created_at DESC, id DESC);

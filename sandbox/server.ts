@@ -57,6 +57,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store.ensureKey(key, parseApiKey(key)!.prefix, name);
   });
 
+  const recovered = store.recoverClaimed();
+  if (recovered > 0) log(`${recovered} deliveries interrupted by the last stop are due again`);
   const worker = new DeliveryWorker(store, clock, {
     timeScale: env.SANDBOX_TIME_SCALE,
     concurrency: env.SANDBOX_CONCURRENCY,

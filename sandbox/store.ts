@@ -419,10 +419,24 @@ export class SandboxStore {
            ORDER BY d.next_attempt_ms LIMIT ?`,
         )
         .all(now, limit) as DueDelivery[];
-      const lease = this.db.prepare("UPDATE deliveries SET next_attempt_ms = ? WHERE id = ?");
-      for (const row of rows) lease.run(now + leaseMs, row.id);
+      const lease = this.db.prepare(
+        "UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = ? WHERE id = ?",
+      );
+      for (const row of rows) lease.run(now + leaseMs, now, row.id);
       return rows;
     })();
+  }
+
+  /**
+   * At start: attempts that a killed process had under way are due again at once. Receivers may
+   * see such an event twice (they deduplicate on its id); none is lost.
+   */
+  recoverClaimed(): number {
+    return this.db
+      .prepare(
+        "UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = NULL WHERE claimed_at_ms IS NOT NULL",
+      )
+      .run(this.clock.now()).changes;
   }
 
   /** When the next delivery of an active endpoint falls due, or null when none is queued. */
@@ -440,7 +454,8 @@ export class SandboxStore {
     this.db
       .prepare(
         `UPDATE deliveries SET status = ?, attempts = attempts + 1, http_status_code = ?,
-           response_body = ?, last_attempted_at = ?, next_attempt_ms = ? WHERE id = ?`,
+           response_body = ?, last_attempted_at = ?, next_attempt_ms = ?, claimed_at_ms = NULL
+         WHERE id = ?`,
       )
       .run(
         outcome.status,

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateApiKey, newShortUuid } from "../../lib/closient";
+import { sandboxClient } from "../testing/client";
+import { startTestSandbox, type TestSandbox } from "../testing/harness";
+
+let t: TestSandbox;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(() => t.close());
+
+const create = (body: Record<string, unknown> = {}) =>
+  t.a.post("webhooks/endpoints/", { url: "https://receiver.example/hooks", ...body });
+
+describe("authentication", () => {
+  it("refuses a missing, malformed or unknown key with 401 in the envelope", async () => {
+    for (const key of [null, "nope", generateApiKey("csb")]) {
+      const res = await sandboxClient(t.sandbox.url, key).get("webhooks/endpoints/");
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String), status: 401, details: null } });
+    }
+  });
+
+  it("refuses publishable keys on webhook operations with 403", async () => {
+    const res = await sandboxClient(t.sandbox.url, t.keys.publishable).get("webhooks/endpoints/");
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("FORBIDDEN");
+  });
+
+  it("tells who is calling", async () => {
+    const res = await t.a.get("/account/api/v1/whoami");
+    expect(res.status).toBe(200);
+    expect(res.body.organizations).toHaveLength(1);
+    expect(res.body.api_key).toMatchObject({ role: "owner", description: "Sandbox key" });
+    expect(JSON.stringify(res.body)).not.toContain(t.keys.orgA);
+  });
+});
+
+describe("endpoints", () => {
+  it("creates with the full secret once, then masks it everywhere", async () => {
+    const created = await create({ description: "staging", event_types: ["offer.updated"] });
+    expect(created.status).toBe(201);
+    expect(created.body.signing_secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    const masked = `${created.body.signing_secret.slice(0, 8)}...`;
+    const got = await t.a.get(`webhooks/endpoints/${created.body.id}/`);
+    expect(got.body.signing_secret).toBe(masked);
+    const updated = await t.a.patch(`webhooks/endpoints/${created.body.id}/`, { description: "x" });
+    expect(updated.body.signing_secret).toBe(masked);
+    const list = await t.a.get("webhooks/endpoints/");
+    expect(JSON.stringify(list.body)).not.toContain(created.body.signing_secret);
+  });
+
+  it("updates only what is sent; null leaves a field alone", async () => {
+    const { body: ep } = await create({ description: "before", event_types: ["offer.updated"] });
+    const res = await t.a.patch(`webhooks/endpoints/${ep.id}/`, { description: null, event_types: ["product.recalled"], is_active: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ description: "before", event_types: ["product.recalled"], is_active: false, url: ep.url });
+    expect(res.body.updated_at >= ep.updated_at).toBe(true);
+  });
+
+  it("rotates to a new full secret", async () => {
+    const { body: ep } = await create();
+    const rotated = await t.a.post(`webhooks/endpoints/${ep.id}/rotate-secret/`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.signing_secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.body.signing_secret).not.toBe(ep.signing_secret);
+  });
+
+  it("answers bad input with 400, 422 details, 404, 405 and 413", async () => {
+    const malformed = await t.a.call("POST", "webhooks/endpoints/", undefined, "{not json");
+    expect(malformed.status).toBe(400);
+    const array = await t.a.call("POST", "webhooks/endpoints/", undefined, "[]");
+    expect(array.status).toBe(400);
+    const invalid = await t.a.post("webhooks/endpoints/", {
+      url: "ftp://x",
+      description: "d".repeat(256),
+      event_types: ["offer.updated", "Offer"],
+      metadata: { ["k".repeat(41)]: "v" },
+      extra: true,
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.code).toBe("VALIDATION_ERROR");
+    expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(
+      ["description", "event_types.1", "extra", `metadata.${"k".repeat(41)}`, "url"].sort(),
+    );
+    expect((await t.a.get("webhooks/endpoints/not-an-id/")).status).toBe(404);
+    expect((await t.a.get(`webhooks/endpoints/${newShortUuid()}/`)).status).toBe(404);
+    expect((await t.a.get("webhooks/endpoints")).status).toBe(404); // documented paths end in "/"
+    const wrongMethod = await t.a.call("DELETE", "webhooks/endpoints/");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error.code).toBe("METHOD_NOT_ALLOWED");
+    const huge = await t.a.call("POST", "webhooks/endpoints/", undefined, JSON.stringify({ url: "https://e.com", description: "x".repeat(1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("BAD_REQUEST");
+  });
+
+  it("keeps organizations apart", async () => {
+    const { body: ep } = await create();
+    expect((await t.b.get(`webhooks/endpoints/${ep.id}/`)).status).toBe(404);
+    expect((await t.b.patch(`webhooks/endpoints/${ep.id}/`, { description: "mine" })).status).toBe(404);
+    expect((await t.b.post(`webhooks/endpoints/${ep.id}/rotate-secret/`)).status).toBe(404);
+    const listB = await t.b.get("webhooks/endpoints/");
+    expect(listB.body.data.map((e: { id: string }) => e.id)).not.toContain(ep.id);
+  });
+});
+
+describe("metadata merge over HTTP", () => {
+  it("sets, overwrites, deletes with \"\", keeps omitted keys and clears with {} and null", async () => {
+    const { body: ep } = await create({ metadata: { a: "1", b: "2", c: "3", skip: "" } });
+    expect(ep.metadata).toEqual({ a: "1", b: "2", c: "3" });
+    const path = `webhooks/endpoints/${ep.id}/`;
+    expect((await t.a.patch(path, { metadata: { a: "9", b: "", d: "4" } })).body.metadata).toEqual({ a: "9", c: "3", d: "4" });
+    expect((await t.a.patch(path, { description: "no metadata" })).body.metadata).toEqual({ a: "9", c: "3", d: "4" });
+    expect((await t.a.patch(path, { metadata: {} })).body.metadata).toEqual({});
+    await t.a.patch(path, { metadata: { x: "1" } });
+    expect((await t.a.patch(path, { metadata: null })).body.metadata).toEqual({});
+  });
+
+  it("enforces 50 keys after the merge, 40-character keys and 500-character values", async () => {
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key${i}`, "v"]));
+    const { body: ep, status } = await create({ metadata: fifty });
+    expect(status).toBe(201);
+    const path = `webhooks/endpoints/${ep.id}/`;
+    const over = await t.a.patch(path, { metadata: { one_more: "v" } });
+    expect(over.status).toBe(422);
+    expect(over.body.error.details).toEqual([{ field: "metadata", message: "At most 50 metadata keys." }]);
+    // Swapping a key stays within the limit.
+    expect((await t.a.patch(path, { metadata: { key0: "", one_more: "v" } })).status).toBe(200);
+    expect((await t.a.patch(path, { metadata: { ["k".repeat(40)]: "v".repeat(500), key1: "" } })).status).toBe(200);
+    const longValue = await t.a.patch(path, { metadata: { k: "v".repeat(501) } });
+    expect(longValue.status).toBe(422);
+    expect(longValue.body.error.details[0].field).toBe("metadata.k");
+  });
+});
+
+describe("pagination and filters", () => {
+  let s: TestSandbox;
+  beforeAll(async () => {
+    s = await startTestSandbox();
+    for (let i = 0; i < 7; i++) {
+      await s.a.post("webhooks/endpoints/", {
+        url: `https://r.example/${i}`,
+        metadata: { env: i % 2 ? "prod" : "staging", team: i < 4 ? "core" : "edge" },
+      });
+    }
+  });
+  afterAll(() => s.close());
+
+  it("walks pages newest first with correct totals, and past the end is empty", async () => {
+    const first = await s.a.get("webhooks/endpoints/?page_size=3");
+    expect(first.body.pagination).toEqual({ page: 1, page_size: 3, total_count: 7, total_pages: 3, has_next: true, has_previous: false });
+    expect(first.body.data.map((e: { url: string }) => e.url)).toEqual(["https://r.example/6", "https://r.example/5", "https://r.example/4"]);
+    const last = await s.a.get("webhooks/endpoints/?page_size=3&page=3");
+    expect(last.body.data).toHaveLength(1);
+    expect(last.body.pagination).toMatchObject({ has_next: false, has_previous: true });
+    const past = await s.a.get("webhooks/endpoints/?page_size=3&page=9");
+    expect(past.status).toBe(200);
+    expect(past.body.data).toEqual([]);
+    expect(past.body.pagination.total_count).toBe(7);
+  });
+
+  it("refuses page 0 and page sizes outside 1–50", async () => {
+    for (const q of ["page=0", "page_size=0", "page_size=51", "page=x"]) {
+      const res = await s.a.get(`webhooks/endpoints/?${q}`);
+      expect(res.status, q).toBe(422);
+    }
+  });
+
+  it("ANDs several metadata filters", async () => {
+    const prod = await s.a.get("webhooks/endpoints/?metadata[env]=prod");
+    expect(prod.body.pagination.total_count).toBe(3);
+    const both = await s.a.get("webhooks/endpoints/?metadata[env]=prod&metadata[team]=edge");
+    expect(both.body.data.map((e: { url: string }) => e.url)).toEqual(["https://r.example/5"]);
+    const none = await s.a.get("webhooks/endpoints/?metadata[env]=nope");
+    expect(none.body.data).toEqual([]);
+  });
+});
+
+describe("rate limits", () => {
+  it("sends the documented headers and 429 with Retry-After past the limit", async () => {
+    const s = await startTestSandbox({ SANDBOX_RATE_LIMIT_PER_MINUTE: 3 });
+    try {
+      const ok = await s.a.get("webhooks/endpoints/");
+      expect(ok.headers.get("ratelimit-policy")).toBe("3;w=60, 1000000;w=86400");
+      expect(ok.headers.get("ratelimit-remaining")).toBe("2");
+      expect(ok.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(Number(ok.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
+      await s.a.get("webhooks/endpoints/");
+      await s.a.get("webhooks/endpoints/");
+      const limited = await s.a.get("webhooks/endpoints/");
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe("RATE_LIMITED");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Another key has its own budget.
+      expect((await s.b.get("webhooks/endpoints/")).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

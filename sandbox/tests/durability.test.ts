@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { generateApiKey } from "../../lib/closient";
+import { freePort, sandboxClient } from "../testing/client";
+import { WebhookReceiver } from "../testing/receiver";
+
+const dir = mkdtempSync(join(tmpdir(), "sandbox-durability-"));
+const key = generateApiKey("csb");
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The real `npm run sandbox` entry point, as its own process on a free port. */
+async function startProcess(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_DB: join(dir, "sandbox.db"),
+      CLOSIENT_SANDBOX_API_KEYS: key,
+      SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
+      SANDBOX_TIME_SCALE: "0.0001",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("API key")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return child;
+}
+
+it("loses no event when the sandbox is SIGKILLed during a burst", async () => {
+  const port = await freePort();
+  const receiver = await WebhookReceiver.start();
+  // A slow receiver keeps many attempts in flight at the moment of the kill.
+  receiver.delayMs = 200;
+  let child = await startProcess(port);
+  const api = sandboxClient(`http://127.0.0.1:${port}`, key);
+  await api.post("webhooks/endpoints/", { url: receiver.url, event_types: ["offer.updated"] });
+
+  const total = 200;
+  const emitted: string[] = [];
+  for (let i = 0; i < total; i++) {
+    const res = await api.post("/_sandbox/events", { type: "offer.updated", data: { n: i } });
+    expect(res.status).toBe(201);
+    emitted.push(res.body.event_id as string);
+    if (i === 120) {
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+      child = await startProcess(port);
+    }
+  }
+  // Less than the 15 s lease: the interrupted attempts must be recovered at start, not by expiry.
+  const deadline = Date.now() + 10_000;
+  let unique = new Set(receiver.received.map((w) => w.event.id));
+  while (unique.size < emitted.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    unique = new Set(receiver.received.map((w) => w.event.id));
+  }
+  expect([...emitted].filter((id) => !unique.has(id))).toEqual([]);
+  child.kill("SIGTERM");
+  await receiver.close();
+}, 60_000);
