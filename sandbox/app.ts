@@ -11,9 +11,9 @@ import {
   endpointListQuerySchema,
   endpointWriteSchemas,
   isShortUuid,
-  metadataFilters,
   parseApiKey,
-  validationError,
+  parseJsonBody,
+  parseQuery,
   type DeliveryResult,
   type ErrorEnvelope,
 } from "../lib/closient";
@@ -40,27 +40,11 @@ function errorResponse(c: Context, error: ClosientError) {
   return c.json<ErrorEnvelope>(error.toEnvelope(), error.status as ContentfulStatusCode);
 }
 
-/** Reads a JSON object body: malformed JSON or a non-object is 400, schema violations 422. */
-async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await c.req.text());
-  } catch {
-    throw new ClosientError(400, "BAD_REQUEST", "The body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ClosientError(400, "BAD_REQUEST", "The body must be a JSON object.");
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
-}
+const parseBody = async <T extends z.ZodType>(c: Context, schema: T) =>
+  parseJsonBody(await c.req.text(), schema);
 
-function parseQuery<T extends z.ZodType>(c: Context, schema: T, extra: Record<string, unknown> = {}) {
-  const parsed = schema.safeParse({ ...c.req.query(), ...extra });
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data as z.output<T>;
-}
+const query = <T extends z.ZodType>(c: Context, schema: T) =>
+  parseQuery(new URL(c.req.url).searchParams, schema);
 
 /** A path id outside the shortuuid pattern cannot name anything: 404, as for an unknown id. */
 function pathId(c: Context, name: string): string {
@@ -96,8 +80,10 @@ export function createApp(deps: AppDeps) {
   );
 
   /** X-API-Key: shape and checksum first, then the lookup, then the key's rate limit. */
+  let requestsServed = 0;
   const authenticate = (options: { webhooks: boolean }) =>
     async (c: Context<Env>, next: () => Promise<void>) => {
+      requestsServed++;
       const key = c.req.header("X-API-Key") ?? "";
       const parsed = parseApiKey(key);
       const found = parsed ? store.authenticate(key) : null;
@@ -132,10 +118,7 @@ export function createApp(deps: AppDeps) {
   const endpoints = `${API_BASE}/webhooks/endpoints`;
 
   app.get(`${endpoints}/`, (c) => {
-    const query = parseQuery(c, endpointListQuerySchema, {
-      metadata: metadataFilters(new URL(c.req.url).searchParams),
-    });
-    return c.json(store.listEndpoints(c.get("org").id, query));
+    return c.json(store.listEndpoints(c.get("org").id, query(c, endpointListQuerySchema)));
   });
 
   app.post(`${endpoints}/`, async (c) => {
@@ -174,8 +157,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get(`${API_BASE}/webhooks/deliveries/`, (c) => {
-    const query = parseQuery(c, deliveryListQuerySchema);
-    return c.json(store.listDeliveries(c.get("org").id, query));
+    return c.json(store.listDeliveries(c.get("org").id, query(c, deliveryListQuerySchema)));
   });
 
   app.post(`${API_BASE}/webhooks/deliveries/:id/replay/`, async (c) => {
@@ -206,7 +188,8 @@ export function createApp(deps: AppDeps) {
     return c.json(result, 201);
   });
 
-  app.get("/_sandbox/health", (c) => c.json({ status: "ok" }));
+  // `requests_served` counts authenticated API calls: a client can check what reached the API.
+  app.get("/_sandbox/health", (c) => c.json({ status: "ok", requests_served: requestsServed }));
 
   app.notFound((c) => errorResponse(c, new ClosientError(404, "NOT_FOUND")));
   app.onError((error, c) => {

@@ -12,3 +12,4 @@ export * from "./paths";
 export * from "./secret";
 export * from "./signature";
 export * from "./whoami";
+export * from "./validate";

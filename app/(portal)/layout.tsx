@@ -1,0 +1,10 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { currentSession } from "@/lib/server/session";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  return <AppShell session={session.info}>{children}</AppShell>;
+}

@@ -1,0 +1,30 @@
+import { ClosientError, signInSchema } from "@/lib/closient";
+import { assertSameOrigin, json, readBody, withErrors } from "@/lib/server/route";
+import { getSession, sessionInfo } from "@/lib/server/session";
+import { signIn } from "@/lib/server/sign-in";
+
+/** Who is signed in: the organization and the key's description and role, never the key. */
+export function GET(request: Request) {
+  return withErrors(request, async () => {
+    const info = sessionInfo(await getSession());
+    if (!info) throw new ClosientError(401, "UNAUTHORIZED", "Not signed in.");
+    return json(info);
+  });
+}
+
+/** Sign in with `{"api_key": "csb_..."}`: format and checksum here, then the upstream's whoami. */
+export function POST(request: Request) {
+  return withErrors(request, async () => {
+    assertSameOrigin(request);
+    const { api_key } = await readBody(request, signInSchema);
+    return json(await signIn(api_key));
+  });
+}
+
+export function DELETE(request: Request) {
+  return withErrors(request, async () => {
+    assertSameOrigin(request);
+    (await getSession()).destroy();
+    return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  });
+}

@@ -1,0 +1,14 @@
+import { ClosientError } from "@/lib/closient";
+import { env } from "@/lib/server/env";
+import { assertSameOrigin, json, withErrors } from "@/lib/server/route";
+import { signIn } from "@/lib/server/sign-in";
+
+/** One-click sign-in to the sandbox organization; exists only while the upstream is the sandbox. */
+export function POST(request: Request) {
+  return withErrors(request, async () => {
+    assertSameOrigin(request);
+    const { isSandbox, sandboxKey } = env();
+    if (!isSandbox || !sandboxKey) throw new ClosientError(404, "NOT_FOUND");
+    return json(await signIn(sandboxKey));
+  });
+}

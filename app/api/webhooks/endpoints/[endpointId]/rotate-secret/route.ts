@@ -1,0 +1,8 @@
+import { pathId, proxyRoute } from "@/lib/server/route";
+import { webhooks } from "@/lib/server/webhooks";
+
+/** Answers with the new full signing secret; never cached. */
+export const POST = proxyRoute(
+  ({ params, apiKey }) => webhooks.rotateSecret(apiKey, pathId(params, "endpointId")),
+  { mutating: true },
+);

@@ -1,0 +1,17 @@
+import { endpointListQuerySchema, endpointWriteSchemas } from "@/lib/closient";
+import { env } from "@/lib/server/env";
+import { proxyRoute, readBody, readQuery } from "@/lib/server/route";
+import { webhooks } from "@/lib/server/webhooks";
+
+export const GET = proxyRoute(({ request, apiKey }) =>
+  webhooks.listEndpoints(apiKey, readQuery(request, endpointListQuerySchema)),
+);
+
+/** Answers with the full signing secret, the only time besides a rotation; never cached. */
+export const POST = proxyRoute(
+  async ({ request, apiKey }) => {
+    const { create } = endpointWriteSchemas({ allowHttp: env().isSandbox });
+    return webhooks.createEndpoint(apiKey, await readBody(request, create));
+  },
+  { mutating: true },
+);

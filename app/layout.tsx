@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Webhooks · Closient", template: "%s · Closient webhooks" },
+  description: "Manage your organization's Closient webhook endpoints.",
+  referrer: "no-referrer",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so each one gets its own CSP nonce (see proxy.ts).
+  await connection();
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/session/sign-in-form";
+import { env } from "@/lib/server/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  const { reason } = await searchParams;
+  const { isSandbox, sandboxKey } = env();
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
+      <h1 className="text-2xl font-semibold">Closient webhooks</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        Sign in with your organization&apos;s API key to manage its webhook endpoints.
+      </p>
+      {reason === "expired" ? (
+        <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Your session ended. Sign in again to continue.
+        </p>
+      ) : null}
+      <SignInForm sandbox={isSandbox && sandboxKey !== null} />
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { api } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: api.signOut,
+    onSuccess: () => {
+      queryClient.clear();
+      window.location.assign("/sign-in");
+    },
+    onError: () => toast.error("Sign-out failed. Try again."),
+  });
+  return (
+    <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+      Sign out
+    </Button>
+  );
+}

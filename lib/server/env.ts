@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import { parseApiKey } from "@/lib/closient";
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const schema = z.object({
+  CLOSIENT_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8000)),
+  CLOSIENT_SANDBOX_API_KEYS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SESSION_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "SESSION_SECRET must be at least 32 characters."),
+  ),
+  SESSION_MAX_AGE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).default(8 * 3600)),
+  UPSTREAM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(10_000)),
+  UPSTREAM_SLOW_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(30_000)),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export interface PortalEnv {
+  /** Where the Closient API is: the real one, or the local sandbox. */
+  upstreamUrl: string;
+  /** True when no CLOSIENT_API_URL is set and the portal talks to the local sandbox. */
+  isSandbox: boolean;
+  /** The sandbox organization's key, for one-click sign-in; never sent to the browser. */
+  sandboxKey: string | null;
+  sessionSecret: string;
+  sessionMaxAgeSeconds: number;
+  upstreamTimeoutMs: number;
+  upstreamSlowTimeoutMs: number;
+  secureCookies: boolean;
+}
+
+let cached: PortalEnv | undefined;
+
+/** The portal's configuration, validated once; no other module reads process.env. */
+export function env(): PortalEnv {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`The portal's configuration is invalid: ${problems}`);
+  }
+  const e = parsed.data;
+  const isSandbox = e.CLOSIENT_API_URL === undefined;
+  const sandboxKey = isSandbox
+    ? (e.CLOSIENT_SANDBOX_API_KEYS?.split(",")
+        .map((key) => key.trim())
+        .find((key) => key.startsWith("csb_") && parseApiKey(key)) ?? null)
+    : null;
+  cached = {
+    upstreamUrl: (e.CLOSIENT_API_URL ?? `http://127.0.0.1:${e.SANDBOX_PORT}`).replace(/\/+$/, ""),
+    isSandbox,
+    sandboxKey,
+    sessionSecret: e.SESSION_SECRET,
+    sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,
+    secureCookies: e.NODE_ENV === "production",
+  };
+  return cached;
+}

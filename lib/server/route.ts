@@ -1,0 +1,116 @@
+import "server-only";
+import type { z } from "zod";
+import {
+  ClosientError,
+  isShortUuid,
+  parseJsonBody,
+  parseQuery,
+  type ErrorEnvelope,
+} from "@/lib/closient";
+import { getSession } from "./session";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function errorResponse(error: ClosientError): Response {
+  return Response.json(error.toEnvelope() satisfies ErrorEnvelope, {
+    status: error.status,
+    headers: { ...error.headers, ...NO_STORE },
+  });
+}
+
+/**
+ * Mutations must come from the portal's own pages. Browsers say where a request comes from in
+ * Sec-Fetch-Site (or, older ones, Origin); a cross-site one is refused with 403.
+ */
+export function assertSameOrigin(request: Request) {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) {
+    if (site === "same-origin") return;
+    throw new ClosientError(403, "FORBIDDEN", "Cross-site requests are refused.");
+  }
+  const origin = request.headers.get("origin");
+  if (!origin) return; // not a browser: no ambient cookie to abuse
+  const host = request.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    /* "null" or garbage */
+  }
+  if (!host || originHost !== host) {
+    throw new ClosientError(403, "FORBIDDEN", "Cross-site requests are refused.");
+  }
+}
+
+export interface RouteInput {
+  request: Request;
+  params: Record<string, string>;
+  apiKey: string;
+}
+
+export interface RouteOutput {
+  data: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+type Handler = (input: RouteInput) => Promise<RouteOutput> | RouteOutput;
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/** Runs a route body; every failure leaves as the one error envelope, never a stack trace. */
+export async function withErrors(request: Request, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ClosientError) return errorResponse(error);
+    console.error(`[portal] ${request.method} ${new URL(request.url).pathname}: ${String(error)}`);
+    return errorResponse(new ClosientError(500, "INTERNAL_ERROR"));
+  }
+}
+
+export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return Response.json(data, { status: init.status ?? 200, headers: { ...init.headers, ...NO_STORE } });
+}
+
+/**
+ * Wraps a proxy route: cross-site check on mutations, the session (401 without one; renewed on
+ * use; ended when the upstream says the key is no longer valid), one error envelope, no-store.
+ */
+export function proxyRoute(handler: Handler, { mutating = false } = {}) {
+  return (request: Request, context: RouteContext): Promise<Response> =>
+    withErrors(request, async () => {
+      if (mutating) assertSameOrigin(request);
+      const session = await getSession();
+      if (!session.apiKey) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
+      try {
+        const out = await handler({ request, params: await context.params, apiKey: session.apiKey });
+        await session.save(); // rolling expiry
+        return json(out.data, out);
+      } catch (error) {
+        if (error instanceof ClosientError && error.status === 401) session.destroy();
+        throw error;
+      }
+    });
+}
+
+/** A path id that cannot exist is answered here, without a call upstream. */
+export function pathId(params: Record<string, string>, name: string): string {
+  const id = params[name] ?? "";
+  if (!isShortUuid(id)) throw new ClosientError(404, "NOT_FOUND", "The requested resource was not found.");
+  return id;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function readBody<T extends z.ZodType>(request: Request, schema: T) {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > MAX_BODY_BYTES ? "" : await request.text();
+  if (declared > MAX_BODY_BYTES || text.length > MAX_BODY_BYTES) {
+    throw new ClosientError(413, "BAD_REQUEST", "The body is larger than 1 MiB.");
+  }
+  return parseJsonBody(text, schema);
+}
+
+export function readQuery<T extends z.ZodType>(request: Request, schema: T) {
+  return parseQuery(new URL(request.url).searchParams, schema);
+}

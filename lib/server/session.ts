@@ -1,0 +1,53 @@
+import "server-only";
+import { getIronSession, type SessionOptions } from "iron-session";
+import { cookies } from "next/headers";
+import { env } from "./env";
+
+export const SESSION_COOKIE = "closient_portal";
+
+/** What the sealed cookie holds. The key stays inside the seal and on the server. */
+export interface SessionData {
+  apiKey?: string;
+  organization?: { id: string; name: string };
+  keyDescription?: string;
+  role?: string;
+}
+
+/** What the browser may learn about its session: never the key. */
+export interface SessionInfo {
+  organization: { id: string; name: string };
+  key_description: string;
+  role: string;
+  sandbox: boolean;
+}
+
+function options(): SessionOptions {
+  const e = env();
+  return {
+    password: e.sessionSecret,
+    cookieName: SESSION_COOKIE,
+    ttl: e.sessionMaxAgeSeconds,
+    cookieOptions: { httpOnly: true, sameSite: "lax", secure: e.secureCookies, path: "/" },
+  };
+}
+
+export async function getSession() {
+  return getIronSession<SessionData>(await cookies(), options());
+}
+
+export function sessionInfo(data: SessionData): SessionInfo | null {
+  if (!data.apiKey || !data.organization) return null;
+  return {
+    organization: data.organization,
+    key_description: data.keyDescription ?? "",
+    role: data.role ?? "",
+    sandbox: env().isSandbox,
+  };
+}
+
+/** The signed-in admin for server components, or null. Read-only: it cannot renew the cookie. */
+export async function currentSession(): Promise<{ apiKey: string; info: SessionInfo } | null> {
+  const session = await getSession();
+  const info = sessionInfo(session);
+  return info && session.apiKey ? { apiKey: session.apiKey, info } : null;
+}

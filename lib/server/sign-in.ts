@@ -1,0 +1,28 @@
+import "server-only";
+import { ClosientError } from "@/lib/closient";
+import { getSession, sessionInfo, type SessionInfo } from "./session";
+import { webhooks } from "./webhooks";
+
+/** Asks the upstream who the key belongs to, and starts a session only when it answers. */
+export async function signIn(apiKey: string): Promise<SessionInfo> {
+  let who;
+  try {
+    who = (await webhooks.whoami(apiKey)).data;
+  } catch (error) {
+    if (error instanceof ClosientError && error.status === 401) {
+      throw new ClosientError(401, "UNAUTHORIZED", "Closient did not accept this key. Check that it is active.");
+    }
+    throw error;
+  }
+  const organization = who.organizations[0];
+  if (!organization) {
+    throw new ClosientError(403, "FORBIDDEN", "This key belongs to no organization.");
+  }
+  const session = await getSession();
+  session.apiKey = apiKey;
+  session.organization = organization;
+  session.keyDescription = who.api_key?.description ?? "";
+  session.role = who.api_key?.role ?? "";
+  await session.save();
+  return sessionInfo(session)!;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm start`: builds the portal when needed, starts the sandbox (unless CLOSIENT_API_URL points
+ * at a real Closient) and the portal on PORT, and stops both on Ctrl-C.
+ * `npm run dev`: the same with `next dev`.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSandbox, type Sandbox } from "../sandbox/server";
+import { buildIsStale, next, nextBuild } from "./next-process";
+
+const DATA_DIR = process.env.SANDBOX_DATA_DIR || ".data";
+const dev = process.argv.includes("--dev");
+
+/** Kept under .data/ so sessions survive a restart; only for local use. */
+function localSessionSecret(): string {
+  const file = join(DATA_DIR, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const port = Number(process.env.PORT || 3000);
+  const upstream = process.env.CLOSIENT_API_URL || "";
+  let sessionSecret = process.env.SESSION_SECRET || "";
+  if (!sessionSecret) {
+    if (upstream && !dev) {
+      throw new Error(
+        "SESSION_SECRET is required with a real Closient (CLOSIENT_API_URL is set): use 32 or more random characters.",
+      );
+    }
+    sessionSecret = localSessionSecret();
+  }
+
+  if (!dev && buildIsStale()) {
+    console.log("Building the portal (first start, or the sources changed)…");
+    await nextBuild();
+  }
+
+  let sandbox: Sandbox | null = null;
+  if (!upstream) {
+    sandbox = await startSandbox({ log: (line) => console.log(`[sandbox] ${line}`) });
+  }
+
+  const portal = next(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], {
+    PORT: String(port),
+    SESSION_SECRET: sessionSecret,
+    ...(sandbox
+      ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keys.join(",") }
+      : {}),
+  });
+
+  const url = `http://localhost:${port}`;
+  console.log("");
+  console.log(`  Closient webhooks portal: ${url}`);
+  if (sandbox) {
+    console.log(`  Upstream: the local sandbox, ${sandbox.url}/integrations/api/v1/`);
+    console.log(`  Sign in:  click "Use the sandbox organization", or paste the key ${sandbox.keys[0]}`);
+    console.log(`  Emit:     npm run sandbox:emit -- offer.updated '{"gtin":"00012345678905"}'`);
+  } else {
+    console.log(`  Upstream: ${upstream}`);
+    console.log("  Sign in:  paste your organization's API key (Settings › API Keys).");
+  }
+  console.log("  Stop:     Ctrl-C");
+  console.log("");
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    portal.kill("SIGTERM");
+    await sandbox?.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  portal.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`The portal stopped (exit ${code ?? "signal"}).`);
+      void stop(code ?? 1);
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
