@@ -50,4 +50,4 @@ export const deliveryListQuerySchema = pageQuerySchema.extend({
   created_before: isoDateTime.optional(),
 });
 export type DeliveryListQuery = z.output<typeof deliveryListQuerySchema>;
-export type DeliveryListFilters = z.input<typeof deliveryListQuerySchema>;
+export type DeliveryListFilters = Partial<DeliveryListQuery>;

@@ -35,7 +35,7 @@ export function endpointUrlSchema({ allowHttp }: { allowHttp: boolean }) {
     });
 }
 
-const descriptionSchema = z
+export const descriptionSchema = z
   .string()
   .max(DESCRIPTION_MAX_LENGTH, `A description is at most ${DESCRIPTION_MAX_LENGTH} characters.`);
 

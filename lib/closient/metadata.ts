@@ -4,12 +4,12 @@ export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 
 
 export type Metadata = Record<string, string>;
 
-const metadataKeySchema = z
+export const metadataKeySchema = z
   .string()
   .min(1, "A metadata key cannot be empty.")
   .max(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`);
 
-const metadataValueSchema = z
+export const metadataValueSchema = z
   .string()
   .max(
     METADATA_LIMITS.maxValueLength,

@@ -1,6 +1,16 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { DeliveryListFilters } from "@/lib/closient";
+import { deliveryListQuerySchema, parseQuery, type DeliveryListFilters } from "@/lib/closient";
+
+/** The log's filters as the URL holds them; values the API would refuse fall back to none. */
+export function deliveryFiltersFrom(params: URLSearchParams): DeliveryListFilters {
+  try {
+    const { page, endpoint_id, status, event_type } = parseQuery(params, deliveryListQuerySchema);
+    return { page, endpoint_id, status, event_type };
+  } catch {
+    return { page: 1 };
+  }
+}
 
 export const deliveryKeys = {
   all: ["deliveries"] as const,

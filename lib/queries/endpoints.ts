@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import {
+  endpointListQuerySchema,
   maskSecret,
+  parseQuery,
   type Endpoint,
   type EndpointCreateInput,
   type EndpointListQuery,
@@ -10,6 +12,16 @@ import {
 import { deliveryKeys } from "./deliveries";
 
 export type EndpointFilters = Pick<EndpointListQuery, "page" | "metadata">;
+
+/** The list's filters as the URL holds them (`?page=2&metadata[env]=prod`); bad values fall back. */
+export function endpointFiltersFrom(params: URLSearchParams): EndpointFilters {
+  try {
+    const { page, metadata } = parseQuery(params, endpointListQuerySchema);
+    return { page, metadata };
+  } catch {
+    return { page: 1, metadata: {} };
+  }
+}
 
 export const endpointKeys = {
   all: ["endpoints"] as const,

@@ -1,0 +1,5 @@
+import { EndpointDetailSkeleton } from "@/components/endpoints/endpoint-detail";
+
+export default function Loading() {
+  return <EndpointDetailSkeleton />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateEndpoint } from "@/components/endpoints/create-endpoint";
+import { PageHeader } from "@/components/ui/misc";
+import { env } from "@/lib/server/env";
+
+export const metadata: Metadata = { title: "Add endpoint" };
+
+export default function NewEndpointPage() {
+  return (
+    <div className="max-w-2xl">
+      <Link href="/webhooks" className="text-sm text-indigo-700 underline">
+        ← Endpoints
+      </Link>
+      <PageHeader
+        title="Add a webhook endpoint"
+        description="Closient will POST signed JSON events to this URL. Its signing secret is shown once, right after you create it."
+      />
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <CreateEndpoint allowHttp={env().isSandbox} />
+      </div>
+    </div>
+  );
+}

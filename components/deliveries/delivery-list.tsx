@@ -1,0 +1,166 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { toast } from "sonner";
+import { DELIVERY_STATUSES, toSearchParams, type Delivery, type DeliveryListFilters } from "@/lib/closient";
+import { deliveryFiltersFrom, deliveryListOptions, useReplayDelivery } from "@/lib/queries/deliveries";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Pager } from "@/components/endpoints/endpoint-list";
+import { DeliveryStatusBadge } from "./delivery-status-badge";
+
+export function DeliveryList() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = deliveryFiltersFrom(new URLSearchParams(params.toString()));
+  const query = useQuery({ ...deliveryListOptions(filters), refetchInterval: 5_000 });
+  const go = (next: DeliveryListFilters) => router.push(`${pathname}?${toSearchParams(next).toString()}`);
+  const filtered = Boolean(filters.endpoint_id || filters.status || filters.event_type);
+
+  return (
+    <div className="space-y-4">
+      <form
+        role="search"
+        aria-label="Filter deliveries"
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+          go({
+            page: 1,
+            endpoint_id: text("endpoint_id"),
+            status: text("status") as DeliveryListFilters["status"],
+            event_type: text("event_type"),
+          });
+        }}
+      >
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600">Status</span>
+          <select name="status" defaultValue={filters.status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="">Any</option>
+            {DELIVERY_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600">Event type</span>
+          <input name="event_type" defaultValue={filters.event_type ?? ""} maxLength={100} className="w-44 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600">Endpoint id</span>
+          <input name="endpoint_id" defaultValue={filters.endpoint_id ?? ""} maxLength={22} className="w-60 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
+        </label>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        {filtered ? (
+          <Button variant="ghost" onClick={() => go({ page: 1 })}>
+            Clear
+          </Button>
+        ) : null}
+      </form>
+
+      {query.isPending ? (
+        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" aria-label="Loading deliveries">
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-5 w-full" />
+          ))}
+        </div>
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : query.data.data.length === 0 ? (
+        <EmptyState title={filtered ? "No delivery matches these filters" : "No deliveries yet"}>
+          <p>
+            {filtered
+              ? "Try another status or clear the filters."
+              : "Deliveries appear here when Closient sends an event to one of your endpoints, or when you send a test ping."}
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Webhook deliveries, newest first</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Event</th>
+                  <th scope="col" className="px-4 py-3">Status</th>
+                  <th scope="col" className="px-4 py-3">Attempts</th>
+                  <th scope="col" className="px-4 py-3">Response</th>
+                  <th scope="col" className="px-4 py-3">Created</th>
+                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {query.data.data.map((delivery) => (
+                  <DeliveryRow key={delivery.id} delivery={delivery} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            page={query.data.pagination.page}
+            totalPages={query.data.pagination.total_pages}
+            total={query.data.pagination.total_count}
+            onPage={(page) => go({ ...filters, page })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function DeliveryRow({ delivery }: { delivery: Delivery }) {
+  const replay = useReplayDelivery();
+  return (
+    <tr className="align-top">
+      <td className="px-4 py-3">
+        <span className="font-mono text-xs">{delivery.event_type}</span>
+        <span className="block font-mono text-xs text-slate-500">{delivery.event_id}</span>
+        <Link href={`/webhooks/${delivery.endpoint_id}`} className="text-xs text-indigo-700 underline">
+          endpoint {delivery.endpoint_id}
+        </Link>
+      </td>
+      <td className="px-4 py-3">
+        <DeliveryStatusBadge status={delivery.status} />
+      </td>
+      <td className="px-4 py-3 tabular-nums">{delivery.attempts}</td>
+      <td className="max-w-xs px-4 py-3 text-xs">
+        <span className="font-medium">{delivery.http_status_code ?? "—"}</span>
+        {delivery.response_body ? <span className="block truncate font-mono text-slate-500" title={delivery.response_body}>{delivery.response_body}</span> : null}
+      </td>
+      <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
+        <RelativeTime iso={delivery.created_at} />
+      </td>
+      <td className="px-4 py-3 text-right">
+        {delivery.status === "dead_letter" ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={replay.isPending}
+            aria-label={`Replay delivery ${delivery.id}`}
+            onClick={() =>
+              replay.mutate(delivery.id, {
+                onSuccess: (result) =>
+                  toast.success(
+                    `Replayed as a new delivery: ${result.status.replace("_", " ")}${result.http_status_code ? ` (HTTP ${result.http_status_code})` : ""}`,
+                  ),
+                onError: (error) => toast.error(`Replay failed: ${error.message}`),
+              })
+            }
+          >
+            {replay.isPending ? "Replaying…" : "Replay"}
+          </Button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useCreateEndpoint } from "@/lib/queries/endpoints";
+import { EndpointForm } from "./endpoint-form";
+import { emptyEndpointForm, toCreateBody } from "./endpoint-form-schema";
+import { SecretRevealDialog } from "./secret-reveal-dialog";
+
+/** The create form, then the one-time reveal of the new endpoint's secret, then its page. */
+export function CreateEndpoint({ allowHttp }: { allowHttp: boolean }) {
+  const router = useRouter();
+  const [secret, setSecret] = useState<string | null>(null);
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const create = useCreateEndpoint(setSecret);
+
+  return (
+    <>
+      <EndpointForm
+        mode="create"
+        allowHttp={allowHttp}
+        defaultValues={emptyEndpointForm}
+        onCancel={() => router.push("/webhooks")}
+        onSubmit={async (values) => {
+          const endpoint = await create.mutateAsync(toCreateBody(values));
+          setCreatedId(endpoint.id);
+        }}
+      />
+      <SecretRevealDialog
+        secret={secret}
+        reason="created"
+        onDone={() => {
+          setSecret(null);
+          create.reset();
+          router.push(createdId ? `/webhooks/${createdId}` : "/webhooks");
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { describeEventType } from "@/lib/closient";
+
+/** The first few subscribed types as chips, then "+N more". */
+export function EventTypeChips({ types, max = 3 }: { types: string[]; max?: number }) {
+  if (types.length === 0) return <span className="text-sm text-slate-500">No event types</span>;
+  const shown = types.slice(0, max);
+  const rest = types.length - shown.length;
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Event types">
+      {shown.map((type) => (
+        <li key={type} title={describeEventType(type)} className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800">
+          {type}
+        </li>
+      ))}
+      {rest > 0 ? (
+        <li title={types.slice(max).join(", ")} className="px-1 text-xs text-slate-600">
+          +{rest} more
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { useRotateSecret } from "@/lib/queries/endpoints";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { formatExact } from "@/components/ui/relative-time";
+import { SecretRevealDialog } from "./secret-reveal-dialog";
+
+const GRACE_MS = 24 * 60 * 60 * 1000;
+
+function graceEnd(now: number) {
+  const end = new Date(now + GRACE_MS);
+  const time = end.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return { time, exact: formatExact(end.toISOString()) };
+}
+
+/** The masked secret and "Rotate": a confirmation with real times, then the one-time reveal. */
+export function SigningSecretSection({ endpointId, maskedSecret }: { endpointId: string; maskedSecret: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [openedAt, setOpenedAt] = useState(() => Date.now());
+  const rotate = useRotateSecret(endpointId, setSecret);
+  const until = graceEnd(openedAt);
+
+  return (
+    <section aria-labelledby="secret-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="secret-heading" className="text-base font-semibold">Signing secret</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Your receiver uses it to check that a webhook came from Closient. Only its first characters are
+        kept on screen.
+      </p>
+      <p className="mt-3 font-mono text-sm" aria-label="Masked signing secret">
+        {maskedSecret}
+      </p>
+      <Button
+        className="mt-4"
+        variant="secondary"
+        onClick={() => {
+          setOpenedAt(Date.now());
+          setConfirming(true);
+        }}
+      >
+        Rotate secret
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Rotate the signing secret?"
+        confirmLabel="Rotate secret"
+        pending={rotate.isPending}
+        onConfirm={() =>
+          rotate.mutate(undefined, {
+            onSuccess: () => setConfirming(false),
+            onError: (error) => toast.error(`The secret was not rotated: ${error.message}`),
+          })
+        }
+      >
+        <p>A new secret is made and shown to you once.</p>
+        <p>
+          The current secret keeps working until <strong>{until.time} tomorrow</strong> ({until.exact}), then
+          only the new one does. Until then every delivery is signed with both.
+        </p>
+      </ConfirmDialog>
+      <SecretRevealDialog
+        secret={secret}
+        reason="rotated"
+        onDone={() => {
+          setSecret(null);
+          rotate.reset();
+        }}
+      />
+    </section>
+  );
+}
