@@ -39,7 +39,9 @@ export function EndpointForm({
   const form = useForm<EndpointFormValues, unknown, EndpointFormOutput>({
     resolver: zodResolver(schema),
     defaultValues,
-    mode: "onTouched",
+    // Rules show as hints from the start; errors appear on submit and then follow each change.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const description = form.watch("description");
