@@ -1,0 +1,31 @@
+import { crc32Hex } from "../../lib/closient/api-key";
+
+/**
+ * Where the suite's servers are. `npm test` picks free ports and a fresh database and passes them
+ * in E2E_* variables; run directly, `npx playwright test` uses these fixed defaults.
+ */
+function key(prefix: string, letter: string) {
+  const body = letter.repeat(32);
+  return `${prefix}_${body}_${crc32Hex(body)}`;
+}
+
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+
+export const e2e = {
+  sandboxPort: port("E2E_SANDBOX_PORT", 8100),
+  portalPort: port("E2E_PORTAL_PORT", 3100),
+  portalDownPort: port("E2E_PORTAL_DOWN_PORT", 3101),
+  portalHangPort: port("E2E_PORTAL_HANG_PORT", 3102),
+  blackHolePort: port("E2E_BLACK_HOLE_PORT", 8101),
+  closedPort: port("E2E_CLOSED_PORT", 8102),
+  dataDir: process.env.E2E_DATA_DIR || "test-results/e2e-data",
+  sessionSecret: process.env.E2E_SESSION_SECRET || "e2e-session-secret-0123456789abcdef0123456789",
+  keys: {
+    orgA: process.env.E2E_KEY_A || key("csb", "A"),
+    orgB: process.env.E2E_KEY_B || key("csb", "B"),
+  },
+  upstreamTimeoutMs: 1500,
+};
+
+export const sandboxUrl = `http://127.0.0.1:${e2e.sandboxPort}`;
+export const portalUrl = (p = e2e.portalPort) => `http://127.0.0.1:${p}`;

@@ -1,0 +1,104 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { e2e, portalUrl, sandboxUrl } from "./e2e/support/env";
+
+/** Debian's Chromium by default (no browser downloads here), else Playwright's own. */
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const NEXT = `node ${join("node_modules", "next", "dist", "bin", "next")} start -H 127.0.0.1`;
+
+const portalEnv = (extra: Record<string, string> = {}) => ({
+  NEXT_TELEMETRY_DISABLED: "1",
+  SESSION_SECRET: e2e.sessionSecret,
+  SANDBOX_PORT: String(e2e.sandboxPort),
+  CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+  UPSTREAM_TIMEOUT_MS: String(e2e.upstreamTimeoutMs),
+  UPSTREAM_SLOW_TIMEOUT_MS: "15000",
+  ...extra,
+});
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1, // two cores: one browser beside the servers
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.E2E_JSON_REPORT
+    ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
+    : [["list"]],
+  use: {
+    baseURL: portalUrl(),
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    { name: "ui", testIgnore: "api/**", use: { ...devices["Desktop Chrome"] } },
+  ],
+  webServer: [
+    {
+      command: "node --import tsx sandbox/main.ts",
+      url: `${sandboxUrl}/_sandbox/health`,
+      env: {
+        SANDBOX_PORT: String(e2e.sandboxPort),
+        SANDBOX_DB: join(e2e.dataDir, "sandbox.db"),
+        CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
+        SANDBOX_RATE_LIMIT_PER_DAY: "10000000",
+      },
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `${NEXT} -p ${e2e.portalPort}`,
+      url: `${portalUrl()}/sign-in`,
+      env: portalEnv(),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The same portal with its upstream switched off.
+      command: `${NEXT} -p ${e2e.portalDownPort}`,
+      url: `${portalUrl(e2e.portalDownPort)}/sign-in`,
+      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.closedPort}` }),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node --import tsx e2e/support/black-hole.ts ${e2e.blackHolePort}`,
+      port: e2e.blackHolePort,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // The same portal with an upstream that never answers.
+      command: `${NEXT} -p ${e2e.portalHangPort}`,
+      url: `${portalUrl(e2e.portalHangPort)}/sign-in`,
+      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.blackHolePort}` }),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,121 @@
+/**
+ * `npm test`: typecheck, lint, format check, unit tests (vitest), a production build when the
+ * sources changed, and the Playwright suite against a fresh sandbox and portals on free ports.
+ * Ends with one line, `N passed, N failed`, counting every test that ran.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateApiKey } from "../lib/closient/api-key";
+import { freePort } from "../sandbox/testing/client";
+import { buildIsStale } from "./next-process";
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+}
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: StepResult[] = [];
+const work = mkdtempSync(join(tmpdir(), "portal-test-"));
+
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const started = Date.now();
+  console.log(`\n── ${name}: ${command} ${args.join(" ")}`);
+  const child = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env },
+  });
+  return { ok: child.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A check that is not a test suite (typecheck, lint): it counts as one test. */
+function check(name: string, command: string, args: string[]) {
+  if (!wanted(name)) return;
+  const { ok, seconds } = run(name, command, args);
+  results.push({ name, ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds });
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  check("typecheck", "npx", ["tsc", "--noEmit"]);
+  check("lint", "npx", ["eslint", "."]);
+  check("format", "npx", ["prettier", "--check", "."]);
+
+  if (wanted("unit")) {
+    const report = join(work, "vitest.json");
+    const { ok, seconds } = run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+    const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(report);
+    results.push({
+      name: "unit",
+      ok: ok && json !== null,
+      passed: json?.numPassedTests ?? 0,
+      failed: json ? json.numFailedTests : 1,
+      skipped: json?.numPendingTests ?? 0,
+      seconds,
+    });
+  }
+
+  if (wanted("e2e")) {
+    if (buildIsStale()) {
+      const build = run("build", "node", [join("node_modules", "next", "dist", "bin", "next"), "build"]);
+      if (!build.ok) results.push({ name: "build", ok: false, passed: 0, failed: 1, skipped: 0, seconds: build.seconds });
+    }
+    if (results.every((r) => r.name !== "build")) {
+      const report = join(work, "playwright.json");
+      const env = {
+        E2E_JSON_REPORT: report,
+        E2E_DATA_DIR: join(work, "data"),
+        E2E_SANDBOX_PORT: String(await freePort()),
+        E2E_PORTAL_PORT: String(await freePort()),
+        E2E_PORTAL_DOWN_PORT: String(await freePort()),
+        E2E_PORTAL_HANG_PORT: String(await freePort()),
+        E2E_BLACK_HOLE_PORT: String(await freePort()),
+        E2E_CLOSED_PORT: String(await freePort()),
+        E2E_KEY_A: generateApiKey("csb"),
+        E2E_KEY_B: generateApiKey("csb"),
+        E2E_SESSION_SECRET: generateApiKey("csb"), // 45 random characters
+      };
+      const { ok, seconds } = run("e2e", "npx", ["playwright", "test"], env);
+      const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
+      results.push({
+        name: "e2e",
+        ok: ok && json !== null,
+        passed: json ? json.stats.expected + json.stats.flaky : 0,
+        failed: json ? json.stats.unexpected : 1,
+        skipped: json?.stats.skipped ?? 0,
+        seconds,
+      });
+    }
+  }
+
+  rmSync(work, { recursive: true, force: true });
+  console.log("\n── summary");
+  for (const r of results) {
+    console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)`);
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
