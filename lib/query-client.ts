@@ -11,7 +11,12 @@ function onError(error: unknown) {
 function makeQueryClient() {
   return new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      // Sign-in mutations answer 401 for a refused key: that is their own message to show.
+      onError: (error, _variables, _context, mutation) => {
+        if (!mutation.meta?.signIn) onError(error);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

@@ -18,13 +18,14 @@ export function SignInForm({ sandbox }: { sandbox: boolean }) {
   };
   const signIn = useMutation({
     mutationFn: (values: SignInInput) => api.signIn(values.api_key),
+    meta: { signIn: true },
     onSuccess: enter,
     onError: (error) =>
       form.setError("api_key", {
         message: error instanceof ClosientError ? error.message : "Sign-in failed. Try again.",
       }),
   });
-  const sandboxSignIn = useMutation({ mutationFn: api.signInSandbox, onSuccess: enter });
+  const sandboxSignIn = useMutation({ mutationFn: api.signInSandbox, onSuccess: enter, meta: { signIn: true } });
   const error = form.formState.errors.api_key?.message;
 
   return (

@@ -1,0 +1,69 @@
+import { seal, defaults } from "iron-webcrypto";
+import { e2e } from "./support/env";
+import { expect, signInWithSandbox, test, upstreamRequests } from "./support/fixtures";
+
+test("signs in with a pasted key and out again", async ({ page }) => {
+  await page.goto("/webhooks");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("API key").fill(e2e.keys.orgA);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Sandbox organization");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/webhooks");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("says why a malformed key is refused, without asking Closient", async ({ page }) => {
+  await page.goto("/sign-in");
+  const before = await upstreamRequests();
+  await page.getByLabel("API key").fill("csb_copied_only_half");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not a valid Closient key" })).toBeVisible();
+  await expect(page.getByLabel("API key")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("API key").fill("cpk_" + e2e.keys.orgA.slice(4));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "publishable keys cannot manage webhooks" })).toBeVisible();
+  expect(await upstreamRequests()).toBe(before);
+});
+
+test("says when Closient does not know the key", async ({ page }) => {
+  await page.goto("/sign-in");
+  const body = "Q".repeat(32);
+  const { crc32Hex } = await import("../lib/closient/api-key");
+  await page.getByLabel("API key").fill(`csb_${body}_${crc32Hex(body)}`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Closient did not accept this key" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a tampered cookie sends the admin back to sign in", async ({ page, context }) => {
+  await signInWithSandbox(page);
+  const [cookie] = (await context.cookies()).filter((c) => c.name === "closient_portal");
+  expect(cookie).toBeDefined();
+  await context.addCookies([{ ...cookie!, value: cookie!.value.replace(/.{6}~2$/, "AAAAAA~2") }]);
+  await page.goto("/webhooks");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+/** A session cookie sealed with the portal's own secret, as if made `ageMs` ago with an hour to live. */
+async function sealSession(ageMs: number) {
+  const sealed = await seal(
+    crypto as unknown as Parameters<typeof seal>[0],
+    { apiKey: e2e.keys.orgA, organization: { id: "x", name: "Sandbox organization" } },
+    { id: "1", secret: e2e.sessionSecret },
+    { ...defaults, ttl: 3600_000, localtimeOffsetMsec: -ageMs },
+  );
+  return `${sealed}~2`;
+}
+
+test("an expired cookie sends the admin back to sign in", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "closient_portal", value: await sealSession(2 * 3600_000), url: baseURL! }]);
+  await page.goto("/webhooks");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // The same seal made now opens: the redirect above is for the expiry, not the format.
+  await context.addCookies([{ name: "closient_portal", value: await sealSession(0), url: baseURL! }]);
+  await page.goto("/webhooks");
+  await expect(page.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+});
