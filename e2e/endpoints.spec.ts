@@ -33,7 +33,12 @@ async function closeReveal(page: Page) {
   await expect(dialog).toBeHidden();
 }
 
-test("create an endpoint, copy its secret once, and verify a ping with it", async ({ page, context, receiver, baseURL }) => {
+test("create an endpoint, copy its secret once, and verify a ping with it", async ({
+  page,
+  context,
+  receiver,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   await signInWithSandbox(page);
   await page.getByRole("link", { name: "Add endpoint" }).first().click();
@@ -59,7 +64,10 @@ test("create an endpoint, copy its secret once, and verify a ping with it", asyn
   // From here on the secret must not appear anywhere the browser can see.
   const seen: string[] = [];
   page.on("response", (response) => {
-    void response.text().then((text) => seen.push(response.url() + "\n" + text), () => undefined);
+    void response.text().then(
+      (text) => seen.push(response.url() + "\n" + text),
+      () => undefined,
+    );
   });
   await closeReveal(page);
   await expect(page).toHaveURL(/\/webhooks\/[A-Za-z0-9]{22}$/);
@@ -82,13 +90,18 @@ test("create an endpoint, copy its secret once, and verify a ping with it", asyn
 
   expect(await page.content()).not.toContain(copied);
   expect(page.url()).not.toContain(copied);
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
   expect(storage).not.toContain(copied);
   expect(seen.length).toBeGreaterThan(0);
   for (const body of seen) expect(body).not.toContain(copied);
 });
 
-test("rotate: a ping verifies with the new secret as v1 and the old one as v1old", async ({ page, receiver }) => {
+test("rotate: a ping verifies with the new secret as v1 and the old one as v1old", async ({
+  page,
+  receiver,
+}) => {
   const endpoint = await seedEndpoint({ url: receiver.url, description: "Rotate me" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
@@ -130,7 +143,9 @@ test("pause: nothing arrives while paused; after resuming, events do", async ({ 
 
   await page.getByRole("switch", { name: /Resume Pause me/ }).click();
   await expect(page.getByRole("switch", { name: /Pause Pause me/ })).toBeChecked();
-  await expect.poll(async () => (await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.is_active).toBe(true);
+  await expect
+    .poll(async () => (await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.is_active)
+    .toBe(true);
   const after = await sandbox.post("/_sandbox/events", { type, data: { n: 2 } });
   expect(after.body.delivery_ids).toHaveLength(1);
   const [webhook] = await receiver.waitFor(1);
@@ -147,19 +162,31 @@ test("a failed toggle rolls back and says so", async ({ page }) => {
       ? route.fulfill({
           status: 503,
           contentType: "application/json",
-          body: JSON.stringify({ error: { code: "UPSTREAM_UNAVAILABLE", message: "Closient could not be reached.", status: 503, details: null } }),
+          body: JSON.stringify({
+            error: {
+              code: "UPSTREAM_UNAVAILABLE",
+              message: "Closient could not be reached.",
+              status: 503,
+              details: null,
+            },
+          }),
         })
       : route.continue(),
   );
   await page.getByRole("switch", { name: /Pause Rollback/ }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Pause endpoint" }).click();
-  await expect(page.getByText(/Could not pause the endpoint: Closient could not be reached\. It is still active\./)).toBeVisible();
+  await expect(
+    page.getByText(/Could not pause the endpoint: Closient could not be reached\. It is still active\./),
+  ).toBeVisible();
   await expect(page.getByRole("switch", { name: /Pause Rollback/ })).toBeChecked();
   expect((await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.is_active).toBe(true);
 });
 
 test("two admins editing different metadata keys both keep their change", async ({ browser, baseURL }) => {
-  const endpoint = await seedEndpoint({ url: "https://metadata.example/hook", metadata: { team: "core", env: "staging" } });
+  const endpoint = await seedEndpoint({
+    url: "https://metadata.example/hook",
+    metadata: { team: "core", env: "staging" },
+  });
   const [one, two] = await Promise.all([browser.newContext({ baseURL }), browser.newContext({ baseURL })]);
   const [pageOne, pageTwo] = await Promise.all([one.newPage(), two.newPage()]);
   for (const page of [pageOne, pageTwo]) {
@@ -182,7 +209,10 @@ test("two admins editing different metadata keys both keep their change", async 
 });
 
 test("removing a metadata row deletes only that key", async ({ page }) => {
-  const endpoint = await seedEndpoint({ url: "https://remove.example/hook", metadata: { keep: "1", drop: "2" } });
+  const endpoint = await seedEndpoint({
+    url: "https://remove.example/hook",
+    metadata: { keep: "1", drop: "2" },
+  });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
   await page.getByRole("button", { name: "Remove metadata row 2" }).click();
@@ -191,7 +221,9 @@ test("removing a metadata row deletes only that key", async ({ page }) => {
   expect((await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.metadata).toEqual({ keep: "1" });
 });
 
-test("each field says its rule before submit and its error after, and nothing bad is sent", async ({ page }) => {
+test("each field says its rule before submit and its error after, and nothing bad is sent", async ({
+  page,
+}) => {
   await signInWithSandbox(page);
   await page.goto("/webhooks/new");
   await expect(page.getByText("The sandbox also accepts http:// URLs")).toBeVisible();
@@ -249,7 +281,12 @@ test("an upstream refusal lands on its field and keeps what was typed", async ({
           status: 422,
           contentType: "application/json",
           body: JSON.stringify({
-            error: { code: "VALIDATION_ERROR", message: "The request failed validation.", status: 422, details: [{ field: "url", message: "This URL is already registered." }] },
+            error: {
+              code: "VALIDATION_ERROR",
+              message: "The request failed validation.",
+              status: 422,
+              details: [{ field: "url", message: "This URL is already registered." }],
+            },
           }),
         })
       : route.continue(),

@@ -24,7 +24,9 @@ test("says why a malformed key is refused, without asking Closient", async ({ pa
   await expect(page.getByLabel("API key")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("API key").fill("cpk_" + e2e.keys.orgA.slice(4));
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "publishable keys cannot manage webhooks" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "publishable keys cannot manage webhooks" }),
+  ).toBeVisible();
   expect(await upstreamRequests()).toBe(before);
 });
 
@@ -59,7 +61,9 @@ async function sealSession(ageMs: number) {
 }
 
 test("an expired cookie sends the admin back to sign in", async ({ page, context, baseURL }) => {
-  await context.addCookies([{ name: "closient_portal", value: await sealSession(2 * 3600_000), url: baseURL! }]);
+  await context.addCookies([
+    { name: "closient_portal", value: await sealSession(2 * 3600_000), url: baseURL! },
+  ]);
   await page.goto("/webhooks");
   await expect(page).toHaveURL(/\/sign-in$/);
   // The same seal made now opens: the redirect above is for the expiry, not the format.

@@ -42,7 +42,11 @@ async function request<S extends z.ZodType>(
       credentials: "same-origin",
     });
   } catch {
-    throw new ClosientError(0, "NETWORK_ERROR", "The portal could not be reached. Check your connection and retry.");
+    throw new ClosientError(
+      0,
+      "NETWORK_ERROR",
+      "The portal could not be reached. Check your connection and retry.",
+    );
   }
   if (response.status === 204) return schema.parse(null);
   const json: unknown = await response.json().catch(() => null);
@@ -72,8 +76,7 @@ export const api = {
     request("PATCH", `/api/webhooks/endpoints/${id}`, endpointSchema, body),
   rotateSecret: (id: string) =>
     request("POST", `/api/webhooks/endpoints/${id}/rotate-secret`, endpointSchema),
-  testEndpoint: (id: string) =>
-    request("POST", `/api/webhooks/endpoints/${id}/test`, deliveryResultSchema),
+  testEndpoint: (id: string) => request("POST", `/api/webhooks/endpoints/${id}/test`, deliveryResultSchema),
 
   listDeliveries: (query: DeliveryListFilters) =>
     request("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`, deliveryPage),

@@ -4,6 +4,8 @@ import { ClosientError } from "@/lib/closient";
 /** An expired or revoked session sends the admin back to sign in, from wherever it surfaced. */
 function onError(error: unknown) {
   if (!isServer && error instanceof ClosientError && error.status === 401) {
+    // A full load, outside React: it drops every cached answer of the ended session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/sign-in?reason=expired");
   }
 }

@@ -57,13 +57,15 @@ export function createApp(deps: AppDeps) {
   const { store, worker, limiter, log } = deps;
   const app = new Hono<Env>({ strict: true });
 
-  app.use(methodNotAllowed({
-    app,
-    onMethodNotAllowed: (c, methods) => {
-      c.header("Allow", methods.join(", "));
-      return errorResponse(c, new ClosientError(405, "METHOD_NOT_ALLOWED"));
-    },
-  }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        c.header("Allow", methods.join(", "));
+        return errorResponse(c, new ClosientError(405, "METHOD_NOT_ALLOWED"));
+      },
+    }),
+  );
   app.use(async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
@@ -81,8 +83,8 @@ export function createApp(deps: AppDeps) {
 
   /** X-API-Key: shape and checksum first, then the lookup, then the key's rate limit. */
   let requestsServed = 0;
-  const authenticate = (options: { webhooks: boolean }) =>
-    async (c: Context<Env>, next: () => Promise<void>) => {
+  const authenticate =
+    (options: { webhooks: boolean }) => async (c: Context<Env>, next: () => Promise<void>) => {
       requestsServed++;
       const key = c.req.header("X-API-Key") ?? "";
       const parsed = parseApiKey(key);
@@ -111,7 +113,13 @@ export function createApp(deps: AppDeps) {
       email: null,
       organizations: [{ id: org.id, name: org.name }],
       metadata: {},
-      api_key: { created: key.createdAt, description: key.description, id: key.id, metadata: {}, role: key.role },
+      api_key: {
+        created: key.createdAt,
+        description: key.description,
+        id: key.id,
+        metadata: {},
+        role: key.role,
+      },
     });
   });
 

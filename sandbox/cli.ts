@@ -35,7 +35,10 @@ async function main() {
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(body);
     const details = envelope.success
-      ? [envelope.data.error.message, ...(envelope.data.error.details ?? []).map((d) => `${d.field}: ${d.message}`)]
+      ? [
+          envelope.data.error.message,
+          ...(envelope.data.error.details ?? []).map((d) => `${d.field}: ${d.message}`),
+        ]
       : [JSON.stringify(body)];
     throw new Error(`The sandbox refused the event (${response.status}):\n  ${details.join("\n  ")}`);
   }
@@ -46,8 +49,10 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(message.includes("ECONNREFUSED") || message === "fetch failed"
-    ? "The sandbox is not running: start it with `npm run sandbox` or `npm start`."
-    : message);
+  console.error(
+    message.includes("ECONNREFUSED") || message === "fetch failed"
+      ? "The sandbox is not running: start it with `npm run sandbox` or `npm start`."
+      : message,
+  );
   process.exit(1);
 });

@@ -3,7 +3,12 @@ import { parseApiKey } from "../lib/closient";
 
 const keyList = z
   .string()
-  .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((key) => key.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z.string().refine((key) => parseApiKey(key) !== null, {

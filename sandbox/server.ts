@@ -71,7 +71,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const app = createApp({ store, worker, limiter, clock, log });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, () =>
+      resolve(s),
+    );
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;

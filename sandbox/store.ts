@@ -163,9 +163,8 @@ export class SandboxStore {
   }
 
   private endpointRow(orgId: string, id: string): EndpointRow {
-    const row = this.db
-      .prepare("SELECT * FROM endpoints WHERE id = ? AND org_id = ?")
-      .get(id, orgId) as EndpointRow | undefined;
+    const row = this.db.prepare("SELECT * FROM endpoints WHERE id = ? AND org_id = ?").get(id, orgId) as
+      EndpointRow | undefined;
     if (!row) throw new ClosientError(404, "NOT_FOUND", "No webhook endpoint with that id.");
     return row;
   }
@@ -376,9 +375,8 @@ export class SandboxStore {
   }
 
   private getDeliveryRow(orgId: string, id: string): DeliveryRow {
-    const row = this.db
-      .prepare("SELECT * FROM deliveries WHERE id = ? AND org_id = ?")
-      .get(id, orgId) as DeliveryRow | undefined;
+    const row = this.db.prepare("SELECT * FROM deliveries WHERE id = ? AND org_id = ?").get(id, orgId) as
+      DeliveryRow | undefined;
     if (!row) throw new ClosientError(404, "NOT_FOUND", "No delivery with that id.");
     return row;
   }
@@ -389,8 +387,7 @@ export class SandboxStore {
 
   isEndpointActive(endpointId: string): boolean {
     const row = this.db.prepare("SELECT is_active FROM endpoints WHERE id = ?").get(endpointId) as
-      | { is_active: number }
-      | undefined;
+      { is_active: number } | undefined;
     return row?.is_active === 1;
   }
 
@@ -470,9 +467,12 @@ export class SandboxStore {
   listDeliveries(orgId: string, query: DeliveryListQuery): { data: Delivery[]; pagination: Pagination } {
     const where = ["org_id = ?"];
     const params: unknown[] = [orgId];
-    if (query.endpoint_id) (where.push("endpoint_id = ?"), params.push(query.endpoint_id));
-    if (query.status) (where.push("status = ?"), params.push(query.status));
-    if (query.event_type) (where.push("event_type = ?"), params.push(query.event_type));
+    const exact = { endpoint_id: query.endpoint_id, status: query.status, event_type: query.event_type };
+    for (const [column, value] of Object.entries(exact)) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
     if (query.created_after) {
       where.push("created_at >= ?");
       params.push(new Date(query.created_after).toISOString());
@@ -486,9 +486,7 @@ export class SandboxStore {
       .prepare(`SELECT COUNT(*) AS total FROM deliveries WHERE ${clause}`)
       .get(...params) as { total: number };
     const rows = this.db
-      .prepare(
-        `SELECT * FROM deliveries WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-      )
+      .prepare(`SELECT * FROM deliveries WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
       .all(...params, query.page_size, (query.page - 1) * query.page_size) as DeliveryRow[];
     return { data: rows.map(toDelivery), pagination: buildPagination(query.page, query.page_size, total) };
   }

@@ -170,8 +170,7 @@ export class DeliveryWorker {
       created_at: delivery.event_created_at,
       data: JSON.parse(delivery.event_data) as unknown,
     });
-    const inGrace =
-      delivery.previous_secret !== null && (delivery.previous_expires_ms ?? 0) > nowMs;
+    const inGrace = delivery.previous_secret !== null && (delivery.previous_expires_ms ?? 0) > nowMs;
     const signature = await signatureHeader({
       secret: delivery.secret,
       previousSecret: inGrace ? delivery.previous_secret : null,

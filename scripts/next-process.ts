@@ -3,7 +3,15 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -21,7 +29,11 @@ export function buildIsStale(): boolean {
 }
 
 /** Runs `next <args>` as one process (not through npx, so a kill reaches the server itself). */
-export function next(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
+export function next(
+  args: string[],
+  env: Record<string, string>,
+  stdio: "inherit" | "pipe" = "inherit",
+): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
@@ -31,6 +43,8 @@ export function next(args: string[], env: Record<string, string>, stdio: "inheri
 export function nextBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = next(["build"], {});
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)),
+    );
   });
 }

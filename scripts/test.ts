@@ -4,7 +4,7 @@
  * Ends with one line, `N passed, N failed`, counting every test that ran.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
@@ -57,8 +57,16 @@ async function main() {
 
   if (wanted("unit")) {
     const report = join(work, "vitest.json");
-    const { ok, seconds } = run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
-    const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(report);
+    const { ok, seconds } = run("unit", "npx", [
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${report}`,
+    ]);
+    const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(
+      report,
+    );
     results.push({
       name: "unit",
       ok: ok && json !== null,
@@ -72,7 +80,8 @@ async function main() {
   if (wanted("e2e")) {
     if (buildIsStale()) {
       const build = run("build", "node", [join("node_modules", "next", "dist", "bin", "next"), "build"]);
-      if (!build.ok) results.push({ name: "build", ok: false, passed: 0, failed: 1, skipped: 0, seconds: build.seconds });
+      if (!build.ok)
+        results.push({ name: "build", ok: false, passed: 0, failed: 1, skipped: 0, seconds: build.seconds });
     }
     if (results.every((r) => r.name !== "build")) {
       const report = join(work, "playwright.json");
@@ -90,7 +99,9 @@ async function main() {
         E2E_SESSION_SECRET: generateApiKey("csb"), // 45 random characters
       };
       const { ok, seconds } = run("e2e", "npx", ["playwright", "test"], env);
-      const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
+      const json = readJson<{
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      }>(report);
       results.push({
         name: "e2e",
         ok: ok && json !== null,
@@ -105,7 +116,9 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   console.log("\n── summary");
   for (const r of results) {
-    console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)`);
+    console.log(
+      `${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);

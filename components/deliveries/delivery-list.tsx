@@ -30,7 +30,10 @@ export function DeliveryList() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+          const text = (name: string) => {
+            const value = form.get(name);
+            return typeof value === "string" && value.trim() ? value.trim() : undefined;
+          };
           go({
             page: 1,
             endpoint_id: text("endpoint_id"),
@@ -41,7 +44,11 @@ export function DeliveryList() {
       >
         <label className="text-sm">
           <span className="block text-xs text-slate-600">Status</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">Any</option>
             {DELIVERY_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -52,11 +59,21 @@ export function DeliveryList() {
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600">Event type</span>
-          <input name="event_type" defaultValue={filters.event_type ?? ""} maxLength={100} className="w-44 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
+          <input
+            name="event_type"
+            defaultValue={filters.event_type ?? ""}
+            maxLength={100}
+            className="w-44 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+          />
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-600">Endpoint id</span>
-          <input name="endpoint_id" defaultValue={filters.endpoint_id ?? ""} maxLength={22} className="w-60 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" />
+          <input
+            name="endpoint_id"
+            defaultValue={filters.endpoint_id ?? ""}
+            maxLength={22}
+            className="w-60 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+          />
         </label>
         <Button type="submit" variant="secondary">
           Filter
@@ -69,7 +86,11 @@ export function DeliveryList() {
       </form>
 
       {query.isPending ? (
-        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" aria-label="Loading deliveries">
+        <div
+          className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+          aria-busy="true"
+          aria-label="Loading deliveries"
+        >
           {Array.from({ length: 5 }, (_, i) => (
             <Skeleton key={i} className="h-5 w-full" />
           ))}
@@ -91,12 +112,24 @@ export function DeliveryList() {
               <caption className="sr-only">Webhook deliveries, newest first</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Event</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Attempts</th>
-                  <th scope="col" className="px-4 py-3">Response</th>
-                  <th scope="col" className="px-4 py-3">Created</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-3">
+                    Event
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Attempts
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Response
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Created
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -135,7 +168,11 @@ function DeliveryRow({ delivery }: { delivery: Delivery }) {
       <td className="px-4 py-3 tabular-nums">{delivery.attempts}</td>
       <td className="max-w-xs px-4 py-3 text-xs">
         <span className="font-medium">{delivery.http_status_code ?? "—"}</span>
-        {delivery.response_body ? <span className="block truncate font-mono text-slate-500" title={delivery.response_body}>{delivery.response_body}</span> : null}
+        {delivery.response_body ? (
+          <span className="block truncate font-mono text-slate-500" title={delivery.response_body}>
+            {delivery.response_body}
+          </span>
+        ) : null}
       </td>
       <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
         <RelativeTime iso={delivery.created_at} />

@@ -13,7 +13,12 @@ const styles: Record<DeliveryStatus, { label: string; icon: string; className: s
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
   const style = styles[status];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium", style.className)}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium",
+        style.className,
+      )}
+    >
       <span aria-hidden>{style.icon}</span>
       {style.label}
     </span>

@@ -36,15 +36,21 @@ export function EndpointDetail({ id, allowHttp }: { id: string; allowHttp: boole
           <>
             <span>{endpoint.description || "No description"}</span>
             <span className="block text-xs text-slate-500">
-              Created <RelativeTime iso={endpoint.created_at} /> · updated <RelativeTime iso={endpoint.updated_at} />
+              Created <RelativeTime iso={endpoint.created_at} /> · updated{" "}
+              <RelativeTime iso={endpoint.updated_at} />
             </span>
           </>
         }
         actions={<PauseToggle endpoint={endpoint} />}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="settings-heading" className="mb-4 text-base font-semibold">Settings</h2>
+        <section
+          aria-labelledby="settings-heading"
+          className="rounded-lg border border-slate-200 bg-white p-6"
+        >
+          <h2 id="settings-heading" className="mb-4 text-base font-semibold">
+            Settings
+          </h2>
           {baseline ? (
             <EndpointForm
               mode="edit"

@@ -35,7 +35,11 @@ export function endpointFormSchema({ allowHttp }: { allowHttp: boolean }) {
         const seen = new Set<string>();
         rows.forEach((row, index) => {
           if (seen.has(row.key)) {
-            ctx.addIssue({ code: "custom", path: [index, "key"], message: "This key is already used above." });
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "key"],
+              message: "This key is already used above.",
+            });
           }
           seen.add(row.key);
         });

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { ClosientError, DESCRIPTION_MAX_LENGTH } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 import { describe, Field, Input } from "@/components/ui/field";
@@ -44,7 +44,7 @@ export function EndpointForm({
     reValidateMode: "onChange",
   });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const description = form.watch("description");
+  const description = useWatch({ control: form.control, name: "description" });
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -106,7 +106,11 @@ export function EndpointForm({
           control={form.control}
           name="event_types"
           render={({ field, fieldState }) => (
-            <EventTypesField value={field.value} onChange={field.onChange} error={fieldState.error?.message ?? errors.event_types?.root?.message} />
+            <EventTypesField
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message ?? errors.event_types?.root?.message}
+            />
           )}
         />
 
@@ -131,7 +135,10 @@ export function EndpointForm({
       </fieldset>
 
       {errors.root ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {errors.root.message}
         </div>
       ) : null}

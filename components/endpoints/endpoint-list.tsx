@@ -60,21 +60,36 @@ export function EndpointList() {
               <caption className="sr-only">Webhook endpoints</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Endpoint</th>
-                  <th scope="col" className="px-4 py-3">Event types</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Signing secret</th>
-                  <th scope="col" className="px-4 py-3">Updated</th>
+                  <th scope="col" className="px-4 py-3">
+                    Endpoint
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Event types
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Signing secret
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Updated
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {query.data.data.map((endpoint) => (
                   <tr key={endpoint.id} className="align-top">
                     <td className="max-w-xs px-4 py-3">
-                      <Link href={`/webhooks/${endpoint.id}`} className="font-mono text-xs break-all text-indigo-700 underline">
+                      <Link
+                        href={`/webhooks/${endpoint.id}`}
+                        className="font-mono text-xs break-all text-indigo-700 underline"
+                      >
                         {endpoint.url}
                       </Link>
-                      <p className="mt-1 text-slate-700">{endpoint.description || <span className="text-slate-400">No description</span>}</p>
+                      <p className="mt-1 text-slate-700">
+                        {endpoint.description || <span className="text-slate-400">No description</span>}
+                      </p>
                     </td>
                     <td className="px-4 py-3">
                       <EventTypeChips types={endpoint.event_types} />
@@ -82,7 +97,9 @@ export function EndpointList() {
                     <td className="px-4 py-3 whitespace-nowrap">
                       <PauseToggle endpoint={endpoint} />
                     </td>
-                    <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{endpoint.signing_secret}</td>
+                    <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">
+                      {endpoint.signing_secret}
+                    </td>
                     <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
                       <RelativeTime iso={endpoint.updated_at} />
                       <span className="block text-slate-400">
@@ -106,7 +123,17 @@ export function EndpointList() {
   );
 }
 
-export function Pager({ page, totalPages, total, onPage }: { page: number; totalPages: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  totalPages,
+  total,
+  onPage,
+}: {
+  page: number;
+  totalPages: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
       <span>
@@ -124,7 +151,13 @@ export function Pager({ page, totalPages, total, onPage }: { page: number; total
   );
 }
 
-function MetadataFilter({ filters, onChange }: { filters: EndpointFilters; onChange: (f: EndpointFilters) => void }) {
+function MetadataFilter({
+  filters,
+  onChange,
+}: {
+  filters: EndpointFilters;
+  onChange: (f: EndpointFilters) => void;
+}) {
   const [entry] = Object.entries(filters.metadata);
   const [key, setKey] = useState(entry?.[0] ?? "");
   const [value, setValue] = useState(entry?.[1] ?? "");
@@ -133,10 +166,20 @@ function MetadataFilter({ filters, onChange }: { filters: EndpointFilters; onCha
     onChange({ page: 1, metadata: key.trim() ? { [key.trim()]: value } : {} });
   };
   return (
-    <form onSubmit={submit} role="search" aria-label="Filter by metadata" className="flex flex-wrap items-end gap-2">
+    <form
+      onSubmit={submit}
+      role="search"
+      aria-label="Filter by metadata"
+      className="flex flex-wrap items-end gap-2"
+    >
       <label className="text-sm">
         <span className="block text-xs text-slate-600">Metadata key</span>
-        <Input value={key} onChange={(e) => setKey(e.target.value)} maxLength={40} className="w-40 font-mono" />
+        <Input
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          maxLength={40}
+          className="w-40 font-mono"
+        />
       </label>
       <label className="text-sm">
         <span className="block text-xs text-slate-600">equals</span>
@@ -163,7 +206,11 @@ function MetadataFilter({ filters, onChange }: { filters: EndpointFilters; onCha
 
 export function EndpointListSkeleton() {
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" aria-label="Loading endpoints">
+    <div
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+      aria-busy="true"
+      aria-label="Loading endpoints"
+    >
       {Array.from({ length: 4 }, (_, i) => (
         <div key={i} className="flex gap-6 py-2">
           <Skeleton className="h-4 w-64" />

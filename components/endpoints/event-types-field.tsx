@@ -51,14 +51,17 @@ export function EventTypesField({
     <fieldset className="space-y-3" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
       <legend className="text-sm font-medium text-slate-800">Event types</legend>
       <p id={`${id}-hint`} className="text-xs text-slate-500">
-        Exact types only, no wildcards. An endpoint with no types receives nothing but test pings.
-        Up to {MAX_EVENT_TYPES_PER_ENDPOINT}.
+        Exact types only, no wildcards. An endpoint with no types receives nothing but test pings. Up to{" "}
+        {MAX_EVENT_TYPES_PER_ENDPOINT}.
       </p>
 
       {value.length > 0 ? (
         <ul aria-label="Subscribed event types" className="flex flex-wrap gap-2">
           {value.map((type) => (
-            <li key={type} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-3 font-mono text-xs text-indigo-900">
+            <li
+              key={type}
+              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-3 font-mono text-xs text-indigo-900"
+            >
               {type}
               <button
                 type="button"
@@ -131,7 +134,9 @@ export function EventTypesField({
         ) : null}
       </ul>
       {value.some((type) => !describeEventType(type)) ? (
-        <p className="text-xs text-slate-500">Types outside the catalogue are delivered when Closient emits them.</p>
+        <p className="text-xs text-slate-500">
+          Types outside the catalogue are delivered when Closient emits them.
+        </p>
       ) : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">

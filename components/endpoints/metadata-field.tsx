@@ -67,7 +67,11 @@ export function MetadataField({
                 </p>
               ) : null}
             </div>
-            <Button variant="ghost" onClick={() => remove(index)} aria-label={`Remove metadata row ${index + 1}`}>
+            <Button
+              variant="ghost"
+              onClick={() => remove(index)}
+              aria-label={`Remove metadata row ${index + 1}`}
+            >
               Remove
             </Button>
           </div>
@@ -76,7 +80,9 @@ export function MetadataField({
       <Button variant="secondary" size="sm" onClick={() => append({ key: "", value: "" })} disabled={full}>
         Add metadata
       </Button>
-      {full ? <p className="text-xs text-slate-500">That is the limit of {METADATA_LIMITS.maxKeys} keys.</p> : null}
+      {full ? (
+        <p className="text-xs text-slate-500">That is the limit of {METADATA_LIMITS.maxKeys} keys.</p>
+      ) : null}
       {rootError ? (
         <p role="alert" className="text-sm text-red-700">
           {rootError}

@@ -56,12 +56,13 @@ export function PauseToggle({ endpoint }: { endpoint: Endpoint }) {
       >
         <p className="font-mono text-xs break-all text-slate-800">{endpoint.url}</p>
         <p>
-          While it is paused, <strong>new events are not queued for it and will not be delivered later</strong>,
-          not even after you resume.
+          While it is paused,{" "}
+          <strong>new events are not queued for it and will not be delivered later</strong>, not even after
+          you resume.
         </p>
         <p>
-          Deliveries already queued (including retries) wait, and continue when you resume. Test pings
-          are still sent.
+          Deliveries already queued (including retries) wait, and continue when you resume. Test pings are
+          still sent.
         </p>
       </ConfirmDialog>
     </div>

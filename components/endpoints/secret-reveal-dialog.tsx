@@ -91,9 +91,12 @@ export function SecretRevealDialog({
           <summary className="cursor-pointer font-medium">How your receiver verifies a webhook</summary>
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-xs">
             <li>
-              Read the <code>{SIGNATURE_HEADER}</code> header: <code>t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>.
+              Read the <code>{SIGNATURE_HEADER}</code> header:{" "}
+              <code>t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>.
             </li>
-            <li>Reject the request if <code>t</code> is more than 5 minutes from now.</li>
+            <li>
+              Reject the request if <code>t</code> is more than 5 minutes from now.
+            </li>
             <li>
               Compute HMAC-SHA256 with this secret (as UTF-8) over <code>t</code>, a dot, and the raw body
               exactly as received.
@@ -106,7 +109,12 @@ export function SecretRevealDialog({
         </details>
 
         <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="checkbox" className="mt-1" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={stored}
+            onChange={(event) => setStored(event.target.checked)}
+          />
           I have stored this secret somewhere safe.
         </label>
         <div className="flex justify-end">

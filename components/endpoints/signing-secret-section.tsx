@@ -17,7 +17,13 @@ function graceEnd(now: number) {
 }
 
 /** The masked secret and "Rotate": a confirmation with real times, then the one-time reveal. */
-export function SigningSecretSection({ endpointId, maskedSecret }: { endpointId: string; maskedSecret: string }) {
+export function SigningSecretSection({
+  endpointId,
+  maskedSecret,
+}: {
+  endpointId: string;
+  maskedSecret: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
@@ -26,10 +32,12 @@ export function SigningSecretSection({ endpointId, maskedSecret }: { endpointId:
 
   return (
     <section aria-labelledby="secret-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="secret-heading" className="text-base font-semibold">Signing secret</h2>
+      <h2 id="secret-heading" className="text-base font-semibold">
+        Signing secret
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Your receiver uses it to check that a webhook came from Closient. Only its first characters are
-        kept on screen.
+        Your receiver uses it to check that a webhook came from Closient. Only its first characters are kept
+        on screen.
       </p>
       <p className="mt-3 font-mono text-sm" aria-label="Masked signing secret">
         {maskedSecret}

@@ -11,7 +11,9 @@ export function TestPing({ endpointId, active }: { endpointId: string; active: b
   const test = useTestEndpoint(endpointId);
   return (
     <section aria-labelledby="test-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="test-heading" className="text-base font-semibold">Test</h2>
+      <h2 id="test-heading" className="text-base font-semibold">
+        Test
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
         Sends one signed <code>ping</code> event now and waits for your receiver&apos;s answer. It is never
         retried{active ? "" : ", and it is sent even though this endpoint is paused"}.

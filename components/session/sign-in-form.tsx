@@ -25,7 +25,11 @@ export function SignInForm({ sandbox }: { sandbox: boolean }) {
         message: error instanceof ClosientError ? error.message : "Sign-in failed. Try again.",
       }),
   });
-  const sandboxSignIn = useMutation({ mutationFn: api.signInSandbox, onSuccess: enter, meta: { signIn: true } });
+  const sandboxSignIn = useMutation({
+    mutationFn: api.signInSandbox,
+    onSuccess: enter,
+    meta: { signIn: true },
+  });
   const error = form.formState.errors.api_key?.message;
 
   return (
@@ -46,7 +50,11 @@ export function SignInForm({ sandbox }: { sandbox: boolean }) {
           ) : null}
         </section>
       ) : null}
-      <form noValidate onSubmit={form.handleSubmit((values) => signIn.mutate(values))} className="space-y-4">
+      <form
+        noValidate
+        onSubmit={(event) => void form.handleSubmit((values) => signIn.mutate(values))(event)}
+        className="space-y-4"
+      >
         <Field
           id="api-key"
           label="API key"

@@ -1,17 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { api } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const signOut = useMutation({
     mutationFn: api.signOut,
     onSuccess: () => {
       queryClient.clear();
-      window.location.assign("/sign-in");
+      router.replace("/sign-in");
+      router.refresh();
     },
     onError: () => toast.error("Sign-out failed. Try again."),
   });

@@ -29,7 +29,10 @@ export function Dialog({
     if (locked) event.preventDefault();
   };
   return (
-    <DialogPrimitive.Root open={open} onOpenChange={(next) => (locked && !next ? undefined : onOpenChange(next))}>
+    <DialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => (locked && !next ? undefined : onOpenChange(next))}
+    >
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className={overlay} />
         <DialogPrimitive.Content
@@ -38,7 +41,9 @@ export function Dialog({
           onPointerDownOutside={keep}
           onInteractOutside={keep}
         >
-          <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">{title}</DialogPrimitive.Title>
+          <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">
+            {title}
+          </DialogPrimitive.Title>
           {description ? (
             <DialogPrimitive.Description className="mt-2 text-sm text-slate-600">
               {description}
@@ -72,7 +77,10 @@ export function ConfirmDialog({
   tone?: "primary" | "danger";
 }) {
   return (
-    <AlertDialogPrimitive.Root open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
+    <AlertDialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}
+    >
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className={overlay} />
         <AlertDialogPrimitive.Content className={panel}>

@@ -9,7 +9,11 @@ test.describe("session", () => {
     const api = await playwrightRequest.newContext({ baseURL: portalUrl() });
     const res = await api.post("/api/session", { data: { api_key: e2e.keys.orgA } });
     expect(res.status()).toBe(200);
-    expect(await res.json()).toMatchObject({ organization: { name: expect.any(String) }, role: "owner", sandbox: true });
+    expect(await res.json()).toMatchObject({
+      organization: { name: expect.any(String) },
+      role: "owner",
+      sandbox: true,
+    });
     const cookie = res.headers()["set-cookie"] ?? "";
     expect(cookie).toMatch(/^closient_portal=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -67,7 +71,10 @@ test.describe("proxy routes", () => {
 
   test("refuse bad input locally: 400, 422 with details, 404, 413, and no upstream call", async ({ api }) => {
     const before = await upstreamRequests();
-    const malformed = await api.post("/api/webhooks/endpoints", { headers: { "Content-Type": "application/json" }, data: "{oops" });
+    const malformed = await api.post("/api/webhooks/endpoints", {
+      headers: { "Content-Type": "application/json" },
+      data: "{oops",
+    });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("BAD_REQUEST");
 
@@ -78,7 +85,9 @@ test.describe("proxy routes", () => {
     const fields = (await invalid.json()).error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(["url", "event_types.0", "metadata.k", "bogus"]));
 
-    const badPatch = await api.patch(`/api/webhooks/endpoints/${unknownId}`, { data: { description: "d".repeat(256) } });
+    const badPatch = await api.patch(`/api/webhooks/endpoints/${unknownId}`, {
+      data: { description: "d".repeat(256) },
+    });
     expect(badPatch.status()).toBe(422);
     for (const path of [
       "/api/webhooks/endpoints/not-an-id",
@@ -92,7 +101,9 @@ test.describe("proxy routes", () => {
     expect((await api.post("/api/webhooks/deliveries/nope/replay")).status()).toBe(404);
     expect((await api.get("/api/webhooks/endpoints?page=0")).status()).toBe(422);
     expect((await api.get("/api/webhooks/deliveries?status=lost")).status()).toBe(422);
-    const huge = await api.post("/api/webhooks/endpoints", { data: { url: "https://e.com", description: "x".repeat(1024 * 1024) } });
+    const huge = await api.post("/api/webhooks/endpoints", {
+      data: { url: "https://e.com", description: "x".repeat(1024 * 1024) },
+    });
     expect(huge.status()).toBe(413);
     expect(await upstreamRequests()).toBe(before);
   });
@@ -108,7 +119,10 @@ test.describe("proxy routes", () => {
       api.post(`/api/webhooks/deliveries/${unknownId}/replay`, { headers: crossSite }),
       api.post("/api/session", { headers: crossSite, data: { api_key: e2e.keys.orgA } }),
       api.delete("/api/session", { headers: crossSite }),
-      api.post("/api/webhooks/endpoints", { headers: { Origin: "https://evil.example" }, data: { url: "https://e.com" } }),
+      api.post("/api/webhooks/endpoints", {
+        headers: { Origin: "https://evil.example" },
+        data: { url: "https://e.com" },
+      }),
     ])) {
       expect(res.status(), res.url()).toBe(403);
       expect((await res.json()).error.code).toBe("FORBIDDEN");
@@ -121,9 +135,15 @@ test.describe("proxy routes", () => {
     expect(sameOrigin.status()).toBe(201);
   });
 
-  test("proxy every operation with the upstream's shapes, no-store, and the secret only on create and rotate", async ({ api }) => {
+  test("proxy every operation with the upstream's shapes, no-store, and the secret only on create and rotate", async ({
+    api,
+  }) => {
     const created = await api.post("/api/webhooks/endpoints", {
-      data: { url: "http://127.0.0.1:9/proxy-hook", event_types: ["offer.updated"], metadata: { env: "e2e" } },
+      data: {
+        url: "http://127.0.0.1:9/proxy-hook",
+        event_types: ["offer.updated"],
+        metadata: { env: "e2e" },
+      },
     });
     expect(created.status()).toBe(201);
     expect(created.headers()["cache-control"]).toBe("no-store");
@@ -140,7 +160,9 @@ test.describe("proxy routes", () => {
 
     const got = await (await api.get(`/api/webhooks/endpoints/${endpoint.id}`)).json();
     expect(got.signing_secret).toBe(masked);
-    const patched = await api.patch(`/api/webhooks/endpoints/${endpoint.id}`, { data: { metadata: { team: "core" } } });
+    const patched = await api.patch(`/api/webhooks/endpoints/${endpoint.id}`, {
+      data: { metadata: { team: "core" } },
+    });
     expect((await patched.json()).metadata).toEqual({ env: "e2e", team: "core" });
 
     const rotated = await (await api.post(`/api/webhooks/endpoints/${endpoint.id}/rotate-secret`)).json();
@@ -181,7 +203,9 @@ test.describe("upstream failures", () => {
     const api = await signedInRequest(portalUrl(e2e.portalDownPort));
     const res = await api.get("/api/webhooks/endpoints");
     expect(res.status()).toBe(502);
-    expect(await res.json()).toEqual({ error: { code: "UPSTREAM_UNAVAILABLE", message: expect.any(String), status: 502, details: null } });
+    expect(await res.json()).toEqual({
+      error: { code: "UPSTREAM_UNAVAILABLE", message: expect.any(String), status: 502, details: null },
+    });
     await api.dispose();
   });
 

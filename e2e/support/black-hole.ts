@@ -1,8 +1,8 @@
 /** An upstream that accepts connections and never answers: the portal's timeouts meet it. */
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 
 const port = Number(process.argv[2]);
-const sockets = new Set<import("node:net").Socket>();
+const sockets = new Set<Socket>();
 createServer((socket) => {
   sockets.add(socket);
   socket.on("close", () => sockets.delete(socket));

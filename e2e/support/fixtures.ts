@@ -1,4 +1,10 @@
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Page,
+} from "@playwright/test";
 import { sandboxClient } from "../../sandbox/testing/client";
 import { WebhookReceiver } from "../../sandbox/testing/receiver";
 import { e2e, portalUrl, sandboxUrl } from "./env";
@@ -12,7 +18,10 @@ export async function upstreamRequests(): Promise<number> {
 export const sandbox = sandboxClient(sandboxUrl, e2e.keys.orgA);
 
 /** A request context signed in to the portal (the cookie jar holds the sealed session). */
-export async function signedInRequest(baseURL = portalUrl(), key = e2e.keys.orgA): Promise<APIRequestContext> {
+export async function signedInRequest(
+  baseURL = portalUrl(),
+  key = e2e.keys.orgA,
+): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL });
   const res = await context.post(`${portalUrl()}/api/session`, { data: { api_key: key } });
   expect(res.status()).toBe(200);

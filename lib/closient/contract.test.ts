@@ -118,7 +118,11 @@ describe("endpoint schemas", () => {
   it("reports unknown fields by name", () => {
     const result = strict.safeParse({ url: "https://e.com", colour: "red" });
     expect(result.success).toBe(false);
-    if (!result.success) expect(issuesToDetails(result.error)).toContainEqual({ field: "colour", message: 'Unknown field "colour".' });
+    if (!result.success)
+      expect(issuesToDetails(result.error)).toContainEqual({
+        field: "colour",
+        message: 'Unknown field "colour".',
+      });
   });
 });
 
@@ -131,17 +135,36 @@ describe("signatures", () => {
     const previous = generateSigningSecret();
     const header = await signatureHeader({ secret: current, previousSecret: previous, timestamp: now, body });
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1old=[0-9a-f]{64}$/);
-    expect(await verifySignature({ header, body, secret: current, nowSeconds: now })).toMatchObject({ ok: true, matched: "v1" });
-    expect(await verifySignature({ header, body, secret: previous, nowSeconds: now })).toMatchObject({ ok: true, matched: "v1old" });
-    expect(await verifySignature({ header, body, secret: generateSigningSecret(), nowSeconds: now })).toEqual({ ok: false, reason: "mismatch" });
+    expect(await verifySignature({ header, body, secret: current, nowSeconds: now })).toMatchObject({
+      ok: true,
+      matched: "v1",
+    });
+    expect(await verifySignature({ header, body, secret: previous, nowSeconds: now })).toMatchObject({
+      ok: true,
+      matched: "v1old",
+    });
+    expect(await verifySignature({ header, body, secret: generateSigningSecret(), nowSeconds: now })).toEqual(
+      { ok: false, reason: "mismatch" },
+    );
   });
 
   it("rejects a changed body, a stale timestamp and a malformed header", async () => {
     const secret = generateSigningSecret();
     const header = await signatureHeader({ secret, timestamp: now, body });
-    expect(await verifySignature({ header, body: body + " ", secret, nowSeconds: now })).toEqual({ ok: false, reason: "mismatch" });
-    expect(await verifySignature({ header, body, secret, nowSeconds: now + 301 })).toEqual({ ok: false, reason: "stale" });
-    expect(await verifySignature({ header, body, secret, nowSeconds: now + 300 })).toMatchObject({ ok: true });
-    expect(await verifySignature({ header: "v1=abc", body, secret, nowSeconds: now })).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifySignature({ header, body: body + " ", secret, nowSeconds: now })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(await verifySignature({ header, body, secret, nowSeconds: now + 301 })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(await verifySignature({ header, body, secret, nowSeconds: now + 300 })).toMatchObject({
+      ok: true,
+    });
+    expect(await verifySignature({ header: "v1=abc", body, secret, nowSeconds: now })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 });

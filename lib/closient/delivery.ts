@@ -3,13 +3,7 @@ import { EVENT_TYPE_MAX_LENGTH } from "./event-types";
 import { shortUuidSchema } from "./ids";
 import { pageQuerySchema } from "./pagination";
 
-export const DELIVERY_STATUSES = [
-  "pending",
-  "delivered",
-  "failed",
-  "rate_limited",
-  "dead_letter",
-] as const;
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "rate_limited", "dead_letter"] as const;
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 

@@ -18,7 +18,10 @@ export function endpointUrlSchema({ allowHttp }: { allowHttp: boolean }) {
       try {
         url = new URL(value);
       } catch {
-        ctx.addIssue({ code: "custom", message: "Enter an absolute URL, like https://example.com/webhooks." });
+        ctx.addIssue({
+          code: "custom",
+          message: "Enter an absolute URL, like https://example.com/webhooks.",
+        });
         return;
       }
       const ok = url.protocol === "https:" || (allowHttp && url.protocol === "http:");

@@ -17,10 +17,7 @@ export const EVENT_CATALOGUE = [
 export const eventTypeSchema = z
   .string()
   .max(EVENT_TYPE_MAX_LENGTH, `An event type is at most ${EVENT_TYPE_MAX_LENGTH} characters.`)
-  .regex(
-    EVENT_TYPE_PATTERN,
-    "Use lowercase dot-separated words, like offer.updated (no wildcards).",
-  );
+  .regex(EVENT_TYPE_PATTERN, "Use lowercase dot-separated words, like offer.updated (no wildcards).");
 
 /** An event type an endpoint can subscribe to: well formed and not the reserved `ping`. */
 export const subscribableEventTypeSchema = z

@@ -11,10 +11,7 @@ export const metadataKeySchema = z
 
 export const metadataValueSchema = z
   .string()
-  .max(
-    METADATA_LIMITS.maxValueLength,
-    `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`,
-  );
+  .max(METADATA_LIMITS.maxValueLength, `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`);
 
 function checkKeyCount(metadata: Metadata, ctx: z.RefinementCtx) {
   const kept = Object.values(metadata).filter((value) => value !== "").length;
@@ -41,10 +38,7 @@ export const metadataSchema = z.record(z.string(), z.string());
  * The documented merge: omitted keys are kept, a string sets, `""` deletes, and `{}` or `null`
  * as the whole value clears every key. `undefined` leaves the metadata as it is.
  */
-export function mergeMetadata(
-  current: Metadata,
-  write: Metadata | null | undefined,
-): Metadata {
+export function mergeMetadata(current: Metadata, write: Metadata | null | undefined): Metadata {
   if (write === undefined) return { ...current };
   if (write === null || Object.keys(write).length === 0) return {};
   const next: Metadata = { ...current };

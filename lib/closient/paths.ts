@@ -31,7 +31,7 @@ export function toSearchParams(query: Record<string, unknown>): URLSearchParams 
         params.append(`metadata[${key}]`, v);
       }
     } else {
-      params.set(name, String(value as string | number));
+      params.set(name, String(value));
     }
   }
   return params;

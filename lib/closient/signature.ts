@@ -13,13 +13,9 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 const encoder = new TextEncoder();
 
 function hmacKey(secret: string, usage: "sign" | "verify") {
-  return crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    [usage],
-  );
+  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    usage,
+  ]);
 }
 
 function signedBytes(timestamp: number, body: string | Uint8Array): Uint8Array<ArrayBuffer> {

@@ -12,7 +12,14 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().min(32, "SESSION_SECRET must be at least 32 characters."),
   ),
-  SESSION_MAX_AGE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).default(8 * 3600)),
+  SESSION_MAX_AGE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(8 * 3600),
+  ),
   UPSTREAM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(10_000)),
   UPSTREAM_SLOW_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(30_000)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

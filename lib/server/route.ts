@@ -1,12 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import {
-  ClosientError,
-  isShortUuid,
-  parseJsonBody,
-  parseQuery,
-  type ErrorEnvelope,
-} from "@/lib/closient";
+import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
 import { getSession } from "./session";
 
 const NO_STORE = { "Cache-Control": "no-store" };

@@ -10,7 +10,11 @@ export async function signIn(apiKey: string): Promise<SessionInfo> {
     who = (await webhooks.whoami(apiKey)).data;
   } catch (error) {
     if (error instanceof ClosientError && error.status === 401) {
-      throw new ClosientError(401, "UNAUTHORIZED", "Closient did not accept this key. Check that it is active.");
+      throw new ClosientError(
+        401,
+        "UNAUTHORIZED",
+        "Closient did not accept this key. Check that it is active.",
+      );
     }
     throw error;
   }

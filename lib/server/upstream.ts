@@ -74,10 +74,7 @@ export async function callUpstream<S extends z.ZodType>(
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(json);
     if (!envelope.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
-    throw ClosientError.fromEnvelope(
-      { error: { ...envelope.data.error, status: response.status } },
-      headers,
-    );
+    throw ClosientError.fromEnvelope({ error: { ...envelope.data.error, status: response.status } }, headers);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");

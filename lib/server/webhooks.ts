@@ -52,5 +52,9 @@ export const webhooks = {
     ),
 
   replayDelivery: (apiKey: string, id: string) =>
-    callUpstream(apiKey, { method: "POST", path: upstreamPaths.replay(id), slow: true }, deliveryResultSchema),
+    callUpstream(
+      apiKey,
+      { method: "POST", path: upstreamPaths.replay(id), slow: true },
+      deliveryResultSchema,
+    ),
 };

@@ -9,7 +9,12 @@ export interface ApiResponse<T = unknown> {
 
 /** A thin HTTP client for tests and benchmarks: real requests, no shortcuts into the store. */
 export function sandboxClient(baseUrl: string, apiKey: string | null) {
-  async function call<T = any>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResponse<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: string,
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (apiKey) headers["X-API-Key"] = apiKey;
     if (body !== undefined || raw !== undefined) headers["Content-Type"] = "application/json";
@@ -19,7 +24,11 @@ export function sandboxClient(baseUrl: string, apiKey: string | null) {
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : null) as T,
+    };
   }
   return {
     call,

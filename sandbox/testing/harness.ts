@@ -17,7 +17,11 @@ export interface TestSandbox {
 /** A sandbox in this process on a free port with an in-memory database and a movable clock. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const clock = new ManualClock();
-  const keys = { orgA: generateApiKey("csb"), orgB: generateApiKey("csb"), publishable: generateApiKey("cpk") };
+  const keys = {
+    orgA: generateApiKey("csb"),
+    orgB: generateApiKey("csb"),
+    publishable: generateApiKey("cpk"),
+  };
   const sandbox = await startSandbox({
     SANDBOX_PORT: 0,
     SANDBOX_DB: ":memory:",
@@ -40,12 +44,17 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
 }
 
 /** Polls `read` until `done` holds; for state that changes in the background (the worker). */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -33,8 +33,9 @@ export class WebhookReceiver {
   ) {}
 
   static async start(path = "/webhooks"): Promise<WebhookReceiver> {
-    let receiver!: WebhookReceiver;
+    const ref = {} as { current: WebhookReceiver };
     const server = createServer((req, res) => {
+      const receiver = ref.current;
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
@@ -67,8 +68,8 @@ export class WebhookReceiver {
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}${path}`);
-    return receiver;
+    ref.current = new WebhookReceiver(server, `http://127.0.0.1:${port}${path}`);
+    return ref.current;
   }
 
   private notify() {

@@ -17,7 +17,9 @@ describe("authentication", () => {
     for (const key of [null, "nope", generateApiKey("csb")]) {
       const res = await sandboxClient(t.sandbox.url, key).get("webhooks/endpoints/");
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String), status: 401, details: null } });
+      expect(res.body).toEqual({
+        error: { code: "UNAUTHORIZED", message: expect.any(String), status: 401, details: null },
+      });
     }
   });
 
@@ -53,9 +55,18 @@ describe("endpoints", () => {
 
   it("updates only what is sent; null leaves a field alone", async () => {
     const { body: ep } = await create({ description: "before", event_types: ["offer.updated"] });
-    const res = await t.a.patch(`webhooks/endpoints/${ep.id}/`, { description: null, event_types: ["product.recalled"], is_active: false });
+    const res = await t.a.patch(`webhooks/endpoints/${ep.id}/`, {
+      description: null,
+      event_types: ["product.recalled"],
+      is_active: false,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ description: "before", event_types: ["product.recalled"], is_active: false, url: ep.url });
+    expect(res.body).toMatchObject({
+      description: "before",
+      event_types: ["product.recalled"],
+      is_active: false,
+      url: ep.url,
+    });
     expect(res.body.updated_at >= ep.updated_at).toBe(true);
   });
 
@@ -90,7 +101,12 @@ describe("endpoints", () => {
     const wrongMethod = await t.a.call("DELETE", "webhooks/endpoints/");
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.body.error.code).toBe("METHOD_NOT_ALLOWED");
-    const huge = await t.a.call("POST", "webhooks/endpoints/", undefined, JSON.stringify({ url: "https://e.com", description: "x".repeat(1024 * 1024) }));
+    const huge = await t.a.call(
+      "POST",
+      "webhooks/endpoints/",
+      undefined,
+      JSON.stringify({ url: "https://e.com", description: "x".repeat(1024 * 1024) }),
+    );
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("BAD_REQUEST");
   });
@@ -106,12 +122,20 @@ describe("endpoints", () => {
 });
 
 describe("metadata merge over HTTP", () => {
-  it("sets, overwrites, deletes with \"\", keeps omitted keys and clears with {} and null", async () => {
+  it('sets, overwrites, deletes with "", keeps omitted keys and clears with {} and null', async () => {
     const { body: ep } = await create({ metadata: { a: "1", b: "2", c: "3", skip: "" } });
     expect(ep.metadata).toEqual({ a: "1", b: "2", c: "3" });
     const path = `webhooks/endpoints/${ep.id}/`;
-    expect((await t.a.patch(path, { metadata: { a: "9", b: "", d: "4" } })).body.metadata).toEqual({ a: "9", c: "3", d: "4" });
-    expect((await t.a.patch(path, { description: "no metadata" })).body.metadata).toEqual({ a: "9", c: "3", d: "4" });
+    expect((await t.a.patch(path, { metadata: { a: "9", b: "", d: "4" } })).body.metadata).toEqual({
+      a: "9",
+      c: "3",
+      d: "4",
+    });
+    expect((await t.a.patch(path, { description: "no metadata" })).body.metadata).toEqual({
+      a: "9",
+      c: "3",
+      d: "4",
+    });
     expect((await t.a.patch(path, { metadata: {} })).body.metadata).toEqual({});
     await t.a.patch(path, { metadata: { x: "1" } });
     expect((await t.a.patch(path, { metadata: null })).body.metadata).toEqual({});
@@ -127,7 +151,9 @@ describe("metadata merge over HTTP", () => {
     expect(over.body.error.details).toEqual([{ field: "metadata", message: "At most 50 metadata keys." }]);
     // Swapping a key stays within the limit.
     expect((await t.a.patch(path, { metadata: { key0: "", one_more: "v" } })).status).toBe(200);
-    expect((await t.a.patch(path, { metadata: { ["k".repeat(40)]: "v".repeat(500), key1: "" } })).status).toBe(200);
+    expect(
+      (await t.a.patch(path, { metadata: { ["k".repeat(40)]: "v".repeat(500), key1: "" } })).status,
+    ).toBe(200);
     const longValue = await t.a.patch(path, { metadata: { k: "v".repeat(501) } });
     expect(longValue.status).toBe(422);
     expect(longValue.body.error.details[0].field).toBe("metadata.k");
@@ -149,8 +175,19 @@ describe("pagination and filters", () => {
 
   it("walks pages newest first with correct totals, and past the end is empty", async () => {
     const first = await s.a.get("webhooks/endpoints/?page_size=3");
-    expect(first.body.pagination).toEqual({ page: 1, page_size: 3, total_count: 7, total_pages: 3, has_next: true, has_previous: false });
-    expect(first.body.data.map((e: { url: string }) => e.url)).toEqual(["https://r.example/6", "https://r.example/5", "https://r.example/4"]);
+    expect(first.body.pagination).toEqual({
+      page: 1,
+      page_size: 3,
+      total_count: 7,
+      total_pages: 3,
+      has_next: true,
+      has_previous: false,
+    });
+    expect(first.body.data.map((e: { url: string }) => e.url)).toEqual([
+      "https://r.example/6",
+      "https://r.example/5",
+      "https://r.example/4",
+    ]);
     const last = await s.a.get("webhooks/endpoints/?page_size=3&page=3");
     expect(last.body.data).toHaveLength(1);
     expect(last.body.pagination).toMatchObject({ has_next: false, has_previous: true });

@@ -12,13 +12,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => receiver?.close());
 
-async function endpointFor(r: WebhookReceiver, types = ["offer.updated"], extra: Record<string, unknown> = {}) {
+async function endpointFor(
+  r: WebhookReceiver,
+  types = ["offer.updated"],
+  extra: Record<string, unknown> = {},
+) {
   const res = await t.a.post("webhooks/endpoints/", { url: r.url, event_types: types, ...extra });
   expect(res.status).toBe(201);
   return res.body as { id: string; signing_secret: string };
 }
-const emit = (type: string, data: Record<string, unknown> = {}) => t.a.post("/_sandbox/events", { type, data });
-const deliveries = (query: string) => t.a.get(`webhooks/deliveries/?${query}`).then((r) => r.body.data as any[]);
+const emit = (type: string, data: Record<string, unknown> = {}) =>
+  t.a.post("/_sandbox/events", { type, data });
+const deliveries = (query: string) =>
+  t.a.get(`webhooks/deliveries/?${query}`).then((r) => r.body.data as any[]);
 
 describe("delivery", () => {
   it("POSTs the documented body and headers, signed with the create secret", async () => {
@@ -29,15 +35,29 @@ describe("delivery", () => {
     expect(emitted.body.event_id).toMatch(/^evt_[a-z0-9]{24}$/);
     expect(emitted.body.delivery_ids).toHaveLength(1);
     const [webhook] = await receiver.waitFor(1);
-    expect(webhook!.event).toEqual({ id: emitted.body.event_id, type: "offer.updated", created_at: expect.any(String), data: { gtin: "00012345678905" } });
+    expect(webhook!.event).toEqual({
+      id: emitted.body.event_id,
+      type: "offer.updated",
+      created_at: expect.any(String),
+      data: { gtin: "00012345678905" },
+    });
     expect(webhook!.headers["content-type"]).toBe("application/json");
     expect(webhook!.headers["user-agent"]).toBe("Closient-Webhooks/1.0");
     expect(webhook!.headers["x-closient-event-type"]).toBe("offer.updated");
     expect(webhook!.headers["x-closient-delivery-id"]).toBe(emitted.body.delivery_ids[0]);
     expect(webhook!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(await receiver.verify(webhook!, ep.signing_secret)).toMatchObject({ ok: true, matched: "v1" });
-    const [row] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.status === "delivered");
-    expect(row).toMatchObject({ status: "delivered", attempts: 1, http_status_code: 200, response_body: "ok", event_type: "offer.updated" });
+    const [row] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "delivered",
+    );
+    expect(row).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      http_status_code: 200,
+      response_body: "ok",
+      event_type: "offer.updated",
+    });
   });
 
   it("delivers only exact type matches to active endpoints", async () => {
@@ -75,8 +95,10 @@ describe("delivery", () => {
   it("keeps only the secret being replaced when rotating twice inside the grace", async () => {
     receiver = await WebhookReceiver.start();
     const ep = await endpointFor(receiver, ["product.claimed"]);
-    const second = (await t.a.post(`webhooks/endpoints/${ep.id}/rotate-secret/`)).body.signing_secret as string;
-    const third = (await t.a.post(`webhooks/endpoints/${ep.id}/rotate-secret/`)).body.signing_secret as string;
+    const second = (await t.a.post(`webhooks/endpoints/${ep.id}/rotate-secret/`)).body
+      .signing_secret as string;
+    const third = (await t.a.post(`webhooks/endpoints/${ep.id}/rotate-secret/`)).body
+      .signing_secret as string;
     await emit("product.claimed");
     const [webhook] = await receiver.waitFor(1);
     const now = Math.floor(t.clock.now() / 1000);
@@ -90,12 +112,15 @@ describe("delivery", () => {
     receiver.respond = () => ({ status: 500, body: "x".repeat(1000) });
     const ep = await endpointFor(receiver, ["offer.updated"]);
     await emit("offer.updated");
-    const [row] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.status === "dead_letter");
+    const [row] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "dead_letter",
+    );
     expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, http_status_code: 500 });
     expect(row.response_body).toHaveLength(256);
     expect(receiver.received).toHaveLength(MAX_ATTEMPTS);
     expect(new Set(receiver.received.map((w) => w.event.id)).size).toBe(1);
-    expect((await deliveries(`status=dead_letter&endpoint_id=${ep.id}`))).toHaveLength(1);
+    expect(await deliveries(`status=dead_letter&endpoint_id=${ep.id}`)).toHaveLength(1);
   });
 
   it("marks a 429 rate_limited and waits at least its Retry-After", async () => {
@@ -103,9 +128,12 @@ describe("delivery", () => {
     receiver.respond = () => ({ status: 429, headers: { "Retry-After": "3600" } });
     const ep = await endpointFor(receiver, ["offer.updated"]);
     await emit("offer.updated");
-    const [row] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.attempts === 1);
+    const [row] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.attempts === 1,
+    );
     expect(row).toMatchObject({ status: "rate_limited", http_status_code: 429 });
-    expect((await deliveries(`status=rate_limited&endpoint_id=${ep.id}`))).toHaveLength(1);
+    expect(await deliveries(`status=rate_limited&endpoint_id=${ep.id}`)).toHaveLength(1);
     // Retry-After 3600 s at this time scale is 36 ms; the plain schedule would be 0.6 ms.
     await receiver.waitFor(2);
     const gap = receiver.received[1]!.receivedAt - receiver.received[0]!.receivedAt;
@@ -127,14 +155,22 @@ describe("delivery", () => {
     receiver.respond = () => (healthy ? { status: 204 } : { status: 503 });
     const ep = await endpointFor(receiver, ["offer.updated"]);
     await emit("offer.updated");
-    const [dead] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.status === "dead_letter");
+    const [dead] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "dead_letter",
+    );
     const stillDown = await t.a.post(`webhooks/deliveries/${dead.id}/replay/`);
     expect(stillDown.status).toBe(200);
     expect(stillDown.body).toMatchObject({ status: "failed", http_status_code: 503 });
     healthy = true;
     const replay = await t.a.post(`webhooks/deliveries/${dead.id}/replay/`);
     expect(replay.status).toBe(200);
-    expect(replay.body).toEqual({ delivery_id: expect.any(String), status: "delivered", http_status_code: 204, response_body: "" });
+    expect(replay.body).toEqual({
+      delivery_id: expect.any(String),
+      status: "delivered",
+      http_status_code: 204,
+      response_body: "",
+    });
     expect(replay.body.delivery_id).not.toBe(dead.id);
     const rows = await deliveries(`endpoint_id=${ep.id}`);
     expect(rows.find((r) => r.id === dead.id).status).toBe("dead_letter");
@@ -151,9 +187,16 @@ describe("delivery", () => {
     const ep = await endpointFor(receiver, [], { is_active: false });
     const res = await t.a.post(`webhooks/endpoints/${ep.id}/test/`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ delivery_id: expect.any(String), status: "failed", http_status_code: 500, response_body: "down" });
+    expect(res.body).toEqual({
+      delivery_id: expect.any(String),
+      status: "failed",
+      http_status_code: 500,
+      response_body: "down",
+    });
     expect(receiver.received[0]!.event.type).toBe("ping");
-    expect(await receiver.verify(receiver.received[0]!, ep.signing_secret, Math.floor(t.clock.now() / 1000))).toMatchObject({ ok: true });
+    expect(
+      await receiver.verify(receiver.received[0]!, ep.signing_secret, Math.floor(t.clock.now() / 1000)),
+    ).toMatchObject({ ok: true });
     const rows = await deliveries(`endpoint_id=${ep.id}&event_type=ping`);
     expect(rows).toMatchObject([{ status: "failed", attempts: 1 }]);
     await new Promise((r) => setTimeout(r, 100));
@@ -183,7 +226,10 @@ describe("pause", () => {
     expect(receiver.received).toHaveLength(countAtPause);
     up = true;
     await t.a.patch(`webhooks/endpoints/${ep.id}/`, { is_active: true });
-    const [row] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.status === "delivered");
+    const [row] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "delivered",
+    );
     expect(row.event_id).toBe(first.body.event_id);
     expect(receiver.received.map((w) => w.event.data.n)).not.toContain(2);
   });
@@ -193,7 +239,10 @@ describe("pause", () => {
     receiver.respond = () => ({ status: 500 });
     const ep = await endpointFor(receiver, ["offer.updated"]);
     await emit("offer.updated");
-    const [dead] = await eventually(() => deliveries(`endpoint_id=${ep.id}`), (rows) => rows[0]?.status === "dead_letter");
+    const [dead] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "dead_letter",
+    );
     await t.a.patch(`webhooks/endpoints/${ep.id}/`, { is_active: false });
     const before = receiver.received.length;
     const replay = await t.a.post(`webhooks/deliveries/${dead.id}/replay/`);
@@ -207,7 +256,12 @@ describe("deliveries list", () => {
     const s = await startTestSandbox();
     receiver = await WebhookReceiver.start();
     try {
-      const ep = (await s.a.post("webhooks/endpoints/", { url: receiver.url, event_types: ["offer.updated", "product.updated"] })).body;
+      const ep = (
+        await s.a.post("webhooks/endpoints/", {
+          url: receiver.url,
+          event_types: ["offer.updated", "product.updated"],
+        })
+      ).body;
       await s.a.post("/_sandbox/events", { type: "offer.updated", data: {} });
       await s.a.post("/_sandbox/events", { type: "product.updated", data: {} });
       await receiver.waitFor(2);
@@ -217,8 +271,14 @@ describe("deliveries list", () => {
       const byType = (await s.a.get("webhooks/deliveries/?event_type=offer.updated")).body.data;
       expect(byType).toHaveLength(1);
       const at = byType[0].created_at as string;
-      expect((await s.a.get(`webhooks/deliveries/?created_after=${at}&created_before=${at}&endpoint_id=${ep.id}`)).body.data.map((d: any) => d.id)).toContain(byType[0].id);
-      expect((await s.a.get(`webhooks/deliveries/?created_after=2099-01-01T00:00:00Z`)).body.data).toEqual([]);
+      expect(
+        (
+          await s.a.get(`webhooks/deliveries/?created_after=${at}&created_before=${at}&endpoint_id=${ep.id}`)
+        ).body.data.map((d: any) => d.id),
+      ).toContain(byType[0].id);
+      expect((await s.a.get(`webhooks/deliveries/?created_after=2099-01-01T00:00:00Z`)).body.data).toEqual(
+        [],
+      );
       expect((await s.a.get("webhooks/deliveries/?status=bogus")).status).toBe(422);
       expect((await s.b.get("webhooks/deliveries/")).body.data).toEqual([]);
     } finally {

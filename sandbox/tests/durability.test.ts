@@ -30,7 +30,7 @@ async function startProcess(port: number): Promise<ChildProcess> {
   });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("API key")) resolve();
     });
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));

@@ -9,12 +9,17 @@ import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
-export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function DeliveriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const filters = deliveryFiltersFrom(toSearchParams(await searchParams));
   const { state } = await prefetch([
     {
       queryKey: deliveryKeys.list(filters),
-      fetch: (apiKey) => webhooks.listDeliveries(apiKey, { ...filters, page: filters.page ?? 1, page_size: 50 }),
+      fetch: (apiKey) =>
+        webhooks.listDeliveries(apiKey, { ...filters, page: filters.page ?? 1, page_size: 50 }),
     },
   ]);
   return (

@@ -10,7 +10,11 @@ import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
-export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function EndpointsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
   const { state } = await prefetch([
     {
@@ -24,7 +28,10 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         title="Webhook endpoints"
         description="Where Closient sends your organization's events. Secrets are shown masked; the full secret is shown once, when it is created or rotated."
         actions={
-          <Link href="/webhooks/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          <Link
+            href="/webhooks/new"
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             Add endpoint
           </Link>
         }

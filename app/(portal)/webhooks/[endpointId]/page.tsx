@@ -14,7 +14,10 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
   const { endpointId } = await params;
   if (!isShortUuid(endpointId)) notFound();
   const { state } = await prefetch([
-    { queryKey: endpointKeys.detail(endpointId), fetch: (apiKey) => webhooks.getEndpoint(apiKey, endpointId) },
+    {
+      queryKey: endpointKeys.detail(endpointId),
+      fetch: (apiKey) => webhooks.getEndpoint(apiKey, endpointId),
+    },
   ]);
   return (
     <HydrationBoundary state={state}>
