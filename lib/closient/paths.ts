@@ -22,14 +22,16 @@ export function metadataFilters(params: URLSearchParams): Record<string, string>
 }
 
 /** The inverse: a query string for list filters, metadata as `metadata[key]=value`. */
-export function toSearchParams(query: Record<string, unknown>): URLSearchParams {
+type QueryValue = string | number | boolean | string[] | Record<string, string> | null | undefined;
+
+export function toSearchParams(query: Record<string, QueryValue>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === "") continue;
-    if (name === "metadata" && typeof value === "object") {
-      for (const [key, v] of Object.entries(value as Record<string, string>)) {
-        params.append(`metadata[${key}]`, v);
-      }
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(name, item);
+    } else if (typeof value === "object") {
+      for (const [key, v] of Object.entries(value)) params.append(`${name}[${key}]`, v);
     } else {
       params.set(name, String(value));
     }
