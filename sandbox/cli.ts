@@ -43,7 +43,8 @@ async function main() {
     throw new Error(`The sandbox refused the event (${response.status}):\n  ${details.join("\n  ")}`);
   }
   const result = emitEventResultSchema.parse(body);
-  console.log(`event ${result.event_id}: ${result.delivery_ids.length} deliveries queued`);
+  const count = result.delivery_ids.length;
+  console.log(`event ${result.event_id}: ${count} ${count === 1 ? "delivery" : "deliveries"} queued`);
   for (const id of result.delivery_ids) console.log(`  delivery ${id}`);
 }
 
