@@ -21,7 +21,9 @@ createServer((req, res) => {
         )
       : Promise.resolve("set WEBHOOK_SECRET to verify signatures");
     void verdict.then((line) => {
-      console.log(`${new Date().toISOString()} ${req.method} ${req.url} ${String(req.headers["x-closient-event-type"] ?? "")}`);
+      console.log(
+        `${new Date().toISOString()} ${req.method} ${req.url} ${String(req.headers["x-closient-event-type"] ?? "")}`,
+      );
       console.log(`  ${line}`);
       console.log(`  ${body}`);
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");

@@ -45,7 +45,10 @@ async function main() {
     sandbox = await startSandbox({ log: (line) => console.log(`[sandbox] ${line}`) });
   }
 
-  const portal = next(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], {
+  // With the sandbox, anyone who reaches the portal can sign in with one click: keep it on this
+  // machine unless HOST says otherwise.
+  const host = process.env.HOST || (sandbox ? "127.0.0.1" : "0.0.0.0");
+  const portal = next([dev ? "dev" : "start", "-H", host, "-p", String(port)], {
     PORT: String(port),
     SESSION_SECRET: sessionSecret,
     ...(sandbox

@@ -7,7 +7,9 @@ export type Metadata = Record<string, string>;
 export const metadataKeySchema = z
   .string()
   .min(1, "A metadata key cannot be empty.")
-  .max(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`);
+  .max(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`)
+  // JavaScript objects cannot hold this key as data; refusing it beats dropping it silently.
+  .refine((key) => key !== "__proto__", "This key name is reserved.");
 
 export const metadataValueSchema = z
   .string()
@@ -41,12 +43,13 @@ export const metadataSchema = z.record(z.string(), z.string());
 export function mergeMetadata(current: Metadata, write: Metadata | null | undefined): Metadata {
   if (write === undefined) return { ...current };
   if (write === null || Object.keys(write).length === 0) return {};
-  const next: Metadata = { ...current };
+  // A Map, not an object: a key like "__proto__" stays a plain key.
+  const next = new Map(Object.entries(current));
   for (const [key, value] of Object.entries(write)) {
-    if (value === "") delete next[key];
-    else next[key] = value;
+    if (value === "") next.delete(key);
+    else next.set(key, value);
   }
-  return next;
+  return Object.fromEntries(next);
 }
 
 /**

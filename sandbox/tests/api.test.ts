@@ -236,3 +236,61 @@ describe("rate limits", () => {
     }
   });
 });
+
+describe("hostile input", () => {
+  it("never answers client input with a 500", async () => {
+    const { body: ep } = await create();
+    const bodies = [
+      "null",
+      "1e999",
+      '"string"',
+      "{}",
+      '{"url": {"nested": true}}',
+      '{"url": "https://e.com", "metadata": {"k": 1}}',
+      '{"url": "https://e.com", "metadata": []}',
+      '{"url": "https://e.com", "event_types": "offer.updated"}',
+      '{"url": "https://e.com", "event_types": [null, 3, {}]}',
+      '{"url": "https://e.com", "is_active": "yes"}',
+      '{"url": "https://\\u0000.com"}',
+      '{"url": "https://e.com", "description": null, "metadata": null}',
+      '{"__proto__": {"polluted": true}, "url": "https://e.com"}',
+      '{"url": "https://e.com", "metadata": {"__proto__": "x", "constructor": "y"}}',
+      "\uFEFF{}",
+      "{".repeat(5000),
+    ];
+    const paths: [string, string][] = [
+      ["POST", "webhooks/endpoints/"],
+      ["PATCH", `webhooks/endpoints/${ep.id}/`],
+      ["POST", "/_sandbox/events"],
+    ];
+    for (const [method, path] of paths) {
+      for (const raw of bodies) {
+        const res = await t.a.call(method, path, undefined, raw);
+        expect(res.status, `${method} ${path} ${raw.slice(0, 40)}`).toBeLessThan(500);
+        expect(res.body.error?.code ?? "ok").not.toBe("INTERNAL_ERROR");
+      }
+    }
+    const queries = [
+      "page=1e999",
+      "page=-1",
+      "page=1.5",
+      "page_size=NaN",
+      "metadata[]=x",
+      "metadata[k]=" + "v".repeat(600),
+      "metadata[" + "k".repeat(60) + "]=v",
+      "status[]=failed",
+      "created_after=yesterday",
+      "created_before=2026-13-45T99:99:99Z",
+      "event_type=" + "x".repeat(200),
+      "endpoint_id=../../etc",
+      "page=%00",
+    ];
+    for (const q of queries) {
+      for (const path of ["webhooks/endpoints/", "webhooks/deliveries/"]) {
+        const res = await t.a.get(`${path}?${q}`);
+        expect(res.status, `${path}?${q}`).toBeLessThan(500);
+      }
+    }
+    expect((await t.a.get(`webhooks/endpoints/${ep.id}/`)).body.metadata).not.toHaveProperty("polluted");
+  });
+});

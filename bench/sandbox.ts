@@ -1,0 +1,287 @@
+/**
+ * `npm run bench:sandbox`: the sandbox's delivery throughput and emit-to-receipt latency, and its
+ * list latency at 10,000 endpoints and 1,000,000 deliveries. A benchmark, not a test: it prints
+ * figures (medians of repeated runs) for BENCHMARKS.md.
+ *
+ *   npm run bench:sandbox -- [--events 2000] [--receivers 4] [--rounds 3] [--skip-lists]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { generateApiKey, generateSigningSecret, newEventId, newShortUuid } from "../lib/closient";
+import { openDb } from "../sandbox/db";
+import { hashKey } from "../sandbox/store";
+import { freePort, sandboxClient } from "../sandbox/testing/client";
+import { WebhookReceiver } from "../sandbox/testing/receiver";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const EVENTS = option("events", 2000);
+const RECEIVERS = option("receivers", 4);
+const ROUNDS = option("rounds", 3);
+const EMIT_CONCURRENCY = 16;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function startSandbox(db: string, key: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_DB: db,
+      CLOSIENT_SANDBOX_API_KEYS: key,
+      SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+      SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("API key")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** N events to M receivers: deliveries per second and emit-to-receipt latency. */
+async function deliveryRound(dir: string, round: number) {
+  const key = generateApiKey("csb");
+  const { child, url } = await startSandbox(join(dir, `deliveries-${round}.db`), key);
+  const api = sandboxClient(url, key);
+  const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => WebhookReceiver.start()));
+  for (const receiver of receivers) {
+    await api.post("webhooks/endpoints/", { url: receiver.url, event_types: ["bench.tick"] });
+  }
+  const emittedAt = new Map<string, number>();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: EMIT_CONCURRENCY }, async () => {
+      while (next < EVENTS) {
+        next++;
+        const before = performance.now();
+        const res = await api.post<{ event_id: string }>("/_sandbox/events", {
+          type: "bench.tick",
+          data: {},
+        });
+        emittedAt.set(res.body.event_id, before);
+      }
+    }),
+  );
+  const emitSeconds = (performance.now() - started) / 1000;
+  const total = EVENTS * RECEIVERS;
+  await Promise.all(receivers.map((r) => r.waitFor(EVENTS, 120_000)));
+  const seconds = (performance.now() - started) / 1000;
+  // The receivers stamp Date.now(); convert the emit times to the same clock.
+  const offset = Date.now() - performance.now();
+  const latencies = receivers.flatMap((r) =>
+    r.received.map((w) => w.receivedAt - (emittedAt.get(w.event.id)! + offset)),
+  );
+  await Promise.all(receivers.map((r) => r.close()));
+  await stop(child);
+  return {
+    deliveries: total,
+    seconds,
+    perSecond: total / seconds,
+    emitSeconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/** Writes 10,000 endpoints and 1,000,000 deliveries straight into a database file. */
+function seed(path: string, key: string) {
+  const db = openDb(path);
+  const orgId = newShortUuid();
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const endpointIds: string[] = [];
+  const statuses = [
+    "delivered",
+    "delivered",
+    "delivered",
+    "delivered",
+    "delivered",
+    "delivered",
+    "delivered",
+    "failed",
+    "rate_limited",
+    "dead_letter",
+  ];
+  const types = [
+    "offer.updated",
+    "product.recalled",
+    "product.updated",
+    "product.claimed",
+    "retailer.created",
+  ];
+  db.transaction(() => {
+    db.prepare("INSERT INTO organizations VALUES (?, ?, ?)").run(orgId, "Bench organization", iso(now));
+    db.prepare("INSERT INTO api_keys VALUES (?, ?, ?, 'csb', 'Bench key', 'owner', ?)").run(
+      newShortUuid(),
+      hashKey(key),
+      orgId,
+      iso(now),
+    );
+    const endpoint = db.prepare("INSERT INTO endpoints VALUES (?, ?, ?, '', ?, 1, ?, ?, NULL, NULL, ?, ?)");
+    const meta = db.prepare("INSERT INTO endpoint_metadata VALUES (?, ?, ?, ?)");
+    const type = db.prepare("INSERT INTO endpoint_event_types VALUES (?, ?, ?)");
+    for (let i = 0; i < 10_000; i++) {
+      const id = newShortUuid();
+      endpointIds.push(id);
+      const metadata = { team: `team-${i % 100}`, env: i % 2 ? "prod" : "staging" };
+      const at = iso(now - (10_000 - i) * 60_000);
+      endpoint.run(
+        id,
+        orgId,
+        `https://r${i}.example/hook`,
+        JSON.stringify([types[i % 5]]),
+        JSON.stringify(metadata),
+        generateSigningSecret(),
+        at,
+        at,
+      );
+      for (const [k, v] of Object.entries(metadata)) meta.run(id, orgId, k, v);
+      type.run(id, orgId, types[i % 5]);
+    }
+  })();
+  const event = db.prepare("INSERT INTO events VALUES (?, ?, ?, '{}', ?)");
+  const delivery = db.prepare(
+    "INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, 1, 200, 'ok', ?, ?, NULL, NULL)",
+  );
+  // One event fans out to four endpoints, a delivery a second over the last 11.6 days.
+  const BATCH = 50_000;
+  let eventId = "";
+  let eventType = "";
+  for (let start = 0; start < 1_000_000; start += BATCH) {
+    db.transaction(() => {
+      for (let i = start; i < start + BATCH; i++) {
+        const at = iso(now - (1_000_000 - i) * 1000);
+        if (i % 4 === 0) {
+          eventId = newEventId();
+          eventType = types[(i / 4) % 5]!;
+          event.run(eventId, orgId, eventType, at);
+        }
+        delivery.run(
+          newShortUuid(),
+          orgId,
+          endpointIds[i % 10_000],
+          eventId,
+          eventType,
+          statuses[i % 10],
+          at,
+          at,
+        );
+      }
+    })();
+  }
+  db.exec("ANALYZE");
+  db.close();
+  return { endpointIds, now };
+}
+
+async function listLatencies(dir: string) {
+  const key = generateApiKey("csb");
+  const path = join(dir, "lists.db");
+  const started = performance.now();
+  const { endpointIds, now } = seed(path, key);
+  const seedSeconds = (performance.now() - started) / 1000;
+  const { child, url } = await startSandbox(path, key);
+  const api = sandboxClient(url, key);
+  const endpoint = endpointIds[1234]!;
+  const day = (n: number) => new Date(now - n * 86_400_000).toISOString();
+  const cases: [string, string][] = [
+    ["endpoints, page 1 of 200", "webhooks/endpoints/"],
+    ["endpoints, page 150", "webhooks/endpoints/?page=150"],
+    ["endpoints, metadata[team]=team-7", "webhooks/endpoints/?metadata[team]=team-7"],
+    [
+      "endpoints, metadata[team] AND metadata[env]",
+      "webhooks/endpoints/?metadata[team]=team-7&metadata[env]=prod",
+    ],
+    ["deliveries, unfiltered", "webhooks/deliveries/"],
+    ["deliveries, status=dead_letter", "webhooks/deliveries/?status=dead_letter"],
+    ["deliveries, endpoint_id", `webhooks/deliveries/?endpoint_id=${endpoint}`],
+    ["deliveries, event_type=product.recalled", "webhooks/deliveries/?event_type=product.recalled"],
+    [
+      "deliveries, created in one day",
+      `webhooks/deliveries/?created_after=${day(3)}&created_before=${day(2)}`,
+    ],
+    ["deliveries, status + event_type", "webhooks/deliveries/?status=failed&event_type=offer.updated"],
+    ["deliveries, page 1000 of 20000", "webhooks/deliveries/?page=1000"],
+  ];
+  const rows: { name: string; median: number; p99: number; total: number }[] = [];
+  for (const [name, path] of cases) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      const res = await api.get<{ pagination: { total_count: number } }>(path);
+      times.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      total = res.body.pagination.total_count;
+    }
+    rows.push({ name, median: median(times.slice(5)), p99: percentile(times.slice(5), 99), total });
+  }
+  await stop(child);
+  return { seedSeconds, rows };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "sandbox-bench-"));
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  try {
+    console.log(`\ndelivery: ${EVENTS} events × ${RECEIVERS} receivers, ${ROUNDS} rounds`);
+    const rounds = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const result = await deliveryRound(dir, r);
+      rounds.push(result);
+      console.log(
+        `  round ${r + 1}: ${result.deliveries} deliveries in ${result.seconds.toFixed(2)} s = ${result.perSecond.toFixed(0)}/s; emit-to-receipt p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms`,
+      );
+    }
+    console.log(
+      `  median: ${median(rounds.map((r) => r.perSecond)).toFixed(0)} deliveries/s, p50 ${median(rounds.map((r) => r.p50)).toFixed(0)} ms, p99 ${median(rounds.map((r) => r.p99)).toFixed(0)} ms`,
+    );
+    if (!args.includes("--skip-lists")) {
+      console.log(
+        "\nlists at 10,000 endpoints and 1,000,000 deliveries (20 timed requests each, after 5 warm-up)",
+      );
+      const { seedSeconds, rows } = await listLatencies(dir);
+      console.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+      console.log("  | query | total_count | median ms | p99 ms |");
+      console.log("  | --- | ---: | ---: | ---: |");
+      for (const row of rows)
+        console.log(`  | ${row.name} | ${row.total} | ${row.median.toFixed(1)} | ${row.p99.toFixed(1)} |`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
