@@ -25,6 +25,7 @@ const EVENTS = option("events", 2000);
 const RECEIVERS = option("receivers", 4);
 const ROUNDS = option("rounds", 3);
 const EMIT_CONCURRENCY = 16;
+const PACED_EVENTS = 300;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,8 +65,12 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-/** N events to M receivers: deliveries per second and emit-to-receipt latency. */
-async function deliveryRound(dir: string, round: number) {
+/**
+ * N events to M receivers: deliveries per second with 16 emitters pushing as fast as they can
+ * (emit-to-receipt then includes the queue), and, with `paced`, one event at a time (the latency
+ * of a delivery on an idle sandbox).
+ */
+async function deliveryRound(dir: string, round: number, paced = false) {
   const key = generateApiKey("csb");
   const { child, url } = await startSandbox(join(dir, `deliveries-${round}.db`), key);
   const api = sandboxClient(url, key);
@@ -76,9 +81,10 @@ async function deliveryRound(dir: string, round: number) {
   const emittedAt = new Map<string, number>();
   const started = performance.now();
   let next = 0;
+  const events = paced ? PACED_EVENTS : EVENTS;
   await Promise.all(
-    Array.from({ length: EMIT_CONCURRENCY }, async () => {
-      while (next < EVENTS) {
+    Array.from({ length: paced ? 1 : EMIT_CONCURRENCY }, async () => {
+      while (next < events) {
         next++;
         const before = performance.now();
         const res = await api.post<{ event_id: string }>("/_sandbox/events", {
@@ -86,12 +92,13 @@ async function deliveryRound(dir: string, round: number) {
           data: {},
         });
         emittedAt.set(res.body.event_id, before);
+        if (paced) await Promise.all(receivers.map((r) => r.waitFor(next)));
       }
     }),
   );
   const emitSeconds = (performance.now() - started) / 1000;
-  const total = EVENTS * RECEIVERS;
-  await Promise.all(receivers.map((r) => r.waitFor(EVENTS, 120_000)));
+  const total = events * RECEIVERS;
+  await Promise.all(receivers.map((r) => r.waitFor(events, 120_000)));
   const seconds = (performance.now() - started) / 1000;
   // The receivers stamp Date.now(); convert the emit times to the same clock.
   const offset = Date.now() - performance.now();
@@ -264,6 +271,11 @@ async function main() {
     }
     console.log(
       `  median: ${median(rounds.map((r) => r.perSecond)).toFixed(0)} deliveries/s, p50 ${median(rounds.map((r) => r.p50)).toFixed(0)} ms, p99 ${median(rounds.map((r) => r.p99)).toFixed(0)} ms`,
+    );
+    const paced = [];
+    for (let r = 0; r < ROUNDS; r++) paced.push(await deliveryRound(dir, ROUNDS + r, true));
+    console.log(
+      `\nlatency, one event at a time (${PACED_EVENTS} events × ${RECEIVERS} receivers, ${ROUNDS} rounds): p50 ${median(paced.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(paced.map((r) => r.p99)).toFixed(1)} ms (medians of the rounds)`,
     );
     if (!args.includes("--skip-lists")) {
       console.log(

@@ -85,6 +85,35 @@ const MIGRATIONS: string[] = [
   CREATE INDEX deliveries_org_type ON deliveries (org_id, event_type, created_at DESC, id DESC);
   CREATE INDEX deliveries_due ON deliveries (next_attempt_ms) WHERE next_attempt_ms IS NOT NULL;
   `,
+  // 2: totals for the deliveries list without counting a million index entries per request.
+  // Triggers keep one row per (organization, endpoint, status, event type) in step.
+  `
+  CREATE TABLE delivery_counts (
+    org_id       TEXT NOT NULL,
+    endpoint_id  TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    event_type   TEXT NOT NULL,
+    count        INTEGER NOT NULL,
+    PRIMARY KEY (org_id, endpoint_id, status, event_type)
+  ) WITHOUT ROWID;
+  CREATE INDEX delivery_counts_status ON delivery_counts (org_id, status, event_type);
+  CREATE INDEX delivery_counts_type ON delivery_counts (org_id, event_type);
+  INSERT INTO delivery_counts
+    SELECT org_id, endpoint_id, status, event_type, COUNT(*) FROM deliveries GROUP BY 1, 2, 3, 4;
+  CREATE TRIGGER deliveries_count_insert AFTER INSERT ON deliveries BEGIN
+    INSERT INTO delivery_counts VALUES (NEW.org_id, NEW.endpoint_id, NEW.status, NEW.event_type, 1)
+      ON CONFLICT (org_id, endpoint_id, status, event_type) DO UPDATE SET count = count + 1;
+  END;
+  CREATE TRIGGER deliveries_count_status AFTER UPDATE OF status ON deliveries
+    WHEN OLD.status <> NEW.status BEGIN
+    UPDATE delivery_counts SET count = count - 1
+      WHERE org_id = OLD.org_id AND endpoint_id = OLD.endpoint_id
+        AND status = OLD.status AND event_type = OLD.event_type;
+    INSERT INTO delivery_counts VALUES (NEW.org_id, NEW.endpoint_id, NEW.status, NEW.event_type, 1)
+      ON CONFLICT (org_id, endpoint_id, status, event_type) DO UPDATE SET count = count + 1;
+  END;
+  CREATE INDEX deliveries_org_status_type ON deliveries (org_id, status, event_type, created_at DESC, id DESC);
+  `,
 ];
 
 export function openDb(path: string): Db {

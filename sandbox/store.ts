@@ -482,8 +482,14 @@ export class SandboxStore {
       params.push(new Date(query.created_before).toISOString());
     }
     const clause = where.join(" AND ");
+    // Without a time range the total comes from the trigger-kept counts, not a scan.
+    const timeRange = Boolean(query.created_after || query.created_before);
     const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM deliveries WHERE ${clause}`)
+      .prepare(
+        timeRange
+          ? `SELECT COUNT(*) AS total FROM deliveries WHERE ${clause}`
+          : `SELECT COALESCE(SUM(count), 0) AS total FROM delivery_counts WHERE ${clause}`,
+      )
       .get(...params) as { total: number };
     const rows = this.db
       .prepare(`SELECT * FROM deliveries WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)

@@ -8,6 +8,7 @@ import {
   type DeliveryStatus,
 } from "../lib/closient";
 import type { Clock } from "./clock";
+import { post } from "./http-post";
 import type { AttemptOutcome, DueDelivery, SandboxStore } from "./store";
 
 const MINUTE = 60_000;
@@ -35,24 +36,6 @@ export interface HttpResult {
   retryAfterMs: number | null;
 }
 
-/** Reads at most `max` characters of a response body, then lets the rest go. */
-async function readLimited(response: Response, max: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    while (text.length < max) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return text.slice(0, max);
-}
-
 function parseRetryAfter(value: string | null, nowMs: number): number | null {
   if (!value) return null;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
@@ -65,6 +48,7 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private pumping = false;
+  private kicked = false;
   private readonly timeoutMs: number;
 
   constructor(
@@ -88,12 +72,19 @@ export class DeliveryWorker {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** New work may be due: look now rather than at the next timer. */
+  /**
+   * New work may be due: look soon rather than at the next timer. Wake-ups within one turn of
+   * the event loop are coalesced, so a burst of finished attempts makes one claim, not many.
+   */
   kick() {
-    if (!this.running) return;
+    if (!this.running || this.kicked) return;
+    this.kicked = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    queueMicrotask(() => this.pump());
+    setImmediate(() => {
+      this.kicked = false;
+      this.pump();
+    });
   }
 
   private pump() {
@@ -178,23 +169,23 @@ export class DeliveryWorker {
       body,
     });
     try {
-      const response = await fetch(delivery.url, {
-        method: "POST",
+      const response = await post(
+        delivery.url,
         body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.timeoutMs),
-        headers: {
+        {
           "Content-Type": "application/json",
           "User-Agent": USER_AGENT,
           [SIGNATURE_HEADER]: signature,
           [EVENT_TYPE_HEADER]: delivery.event_type,
           [DELIVERY_ID_HEADER]: delivery.id,
         },
-      });
+        { timeoutMs: this.timeoutMs, maxBody: RESPONSE_BODY_MAX_LENGTH },
+      );
+      const retryAfter = response.headers["retry-after"];
       return {
         httpStatusCode: response.status,
-        responseBody: await readLimited(response, RESPONSE_BODY_MAX_LENGTH),
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), nowMs),
+        responseBody: response.body,
+        retryAfterMs: parseRetryAfter(typeof retryAfter === "string" ? retryAfter : null, nowMs),
       };
     } catch {
       return { httpStatusCode: null, responseBody: "", retryAfterMs: null };

@@ -268,6 +268,15 @@ describe("deliveries list", () => {
       const all = (await s.a.get("webhooks/deliveries/")).body;
       expect(all.pagination.total_count).toBe(2);
       expect(all.data[0].event_type).toBe("product.updated"); // newest first
+      await eventually(
+        () => s.a.get("webhooks/deliveries/?status=delivered").then((r) => r.body.pagination.total_count),
+        (n) => n === 2,
+      );
+      expect((await s.a.get("webhooks/deliveries/?status=pending")).body.pagination.total_count).toBe(0);
+      expect(
+        (await s.a.get(`webhooks/deliveries/?endpoint_id=${ep.id}&event_type=product.updated`)).body
+          .pagination.total_count,
+      ).toBe(1);
       const byType = (await s.a.get("webhooks/deliveries/?event_type=offer.updated")).body.data;
       expect(byType).toHaveLength(1);
       const at = byType[0].created_at as string;
