@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import { createHash } from "node:crypto";
 import {
   buildPagination,
@@ -88,10 +89,22 @@ export interface AttemptOutcome {
 export const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 export class SandboxStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** A prepared statement, compiled once per distinct SQL text. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   // ── organizations and keys ────────────────────────────────────────────────────────────────
 
@@ -102,26 +115,24 @@ export class SandboxStore {
     const now = iso(this.clock.now());
     const org = { id: newShortUuid(), name: orgName };
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)")
-        .run(org.id, org.name, now);
-      this.db
-        .prepare(
-          `INSERT INTO api_keys (id, key_hash, org_id, prefix, description, role, created_at)
+      this.sql("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)").run(
+        org.id,
+        org.name,
+        now,
+      );
+      this.sql(
+        `INSERT INTO api_keys (id, key_hash, org_id, prefix, description, role, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(newShortUuid(), hashKey(key), org.id, prefix, "Sandbox key", "owner", now);
+      ).run(newShortUuid(), hashKey(key), org.id, prefix, "Sandbox key", "owner", now);
     })();
     return org;
   }
 
   authenticate(key: string): { org: Organization; apiKey: ApiKeyRecord } | null {
-    const row = this.db
-      .prepare(
-        `SELECT k.id, k.org_id, k.prefix, k.description, k.role, k.created_at, o.name AS org_name
+    const row = this.sql(
+      `SELECT k.id, k.org_id, k.prefix, k.description, k.role, k.created_at, o.name AS org_name
          FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.key_hash = ?`,
-      )
-      .get(hashKey(key)) as
+    ).get(hashKey(key)) as
       | {
           id: string;
           org_id: string;
@@ -163,20 +174,20 @@ export class SandboxStore {
   }
 
   private endpointRow(orgId: string, id: string): EndpointRow {
-    const row = this.db.prepare("SELECT * FROM endpoints WHERE id = ? AND org_id = ?").get(id, orgId) as
+    const row = this.sql("SELECT * FROM endpoints WHERE id = ? AND org_id = ?").get(id, orgId) as
       EndpointRow | undefined;
     if (!row) throw new ClosientError(404, "NOT_FOUND", "No webhook endpoint with that id.");
     return row;
   }
 
   private writeSideTables(row: Pick<EndpointRow, "id" | "org_id">, types: string[], metadata: Metadata) {
-    this.db.prepare("DELETE FROM endpoint_metadata WHERE endpoint_id = ?").run(row.id);
-    this.db.prepare("DELETE FROM endpoint_event_types WHERE endpoint_id = ?").run(row.id);
-    const meta = this.db.prepare(
+    this.sql("DELETE FROM endpoint_metadata WHERE endpoint_id = ?").run(row.id);
+    this.sql("DELETE FROM endpoint_event_types WHERE endpoint_id = ?").run(row.id);
+    const meta = this.sql(
       "INSERT INTO endpoint_metadata (endpoint_id, org_id, key, value) VALUES (?, ?, ?, ?)",
     );
     for (const [key, value] of Object.entries(metadata)) meta.run(row.id, row.org_id, key, value);
-    const type = this.db.prepare(
+    const type = this.sql(
       "INSERT INTO endpoint_event_types (endpoint_id, org_id, event_type) VALUES (?, ?, ?)",
     );
     for (const t of types) type.run(row.id, row.org_id, t);
@@ -208,14 +219,12 @@ export class SandboxStore {
       updated_at: now,
     };
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO endpoints (id, org_id, url, description, event_types, is_active, metadata,
+      this.sql(
+        `INSERT INTO endpoints (id, org_id, url, description, event_types, is_active, metadata,
              secret, previous_secret, previous_expires_ms, created_at, updated_at)
            VALUES (@id, @org_id, @url, @description, @event_types, @is_active, @metadata,
              @secret, @previous_secret, @previous_expires_ms, @created_at, @updated_at)`,
-        )
-        .run(row);
+      ).run(row);
       this.writeSideTables(row, input.event_types, metadata);
     })();
     return this.toEndpoint(row, true);
@@ -236,15 +245,13 @@ export class SandboxStore {
       params.push(key, value);
     }
     const clause = where.join(" AND ");
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM endpoints e WHERE ${clause}`)
-      .get(...params) as { total: number };
-    const rows = this.db
-      .prepare(
-        `SELECT e.* FROM endpoints e WHERE ${clause}
+    const { total } = this.sql(`SELECT COUNT(*) AS total FROM endpoints e WHERE ${clause}`).get(
+      ...params,
+    ) as { total: number };
+    const rows = this.sql(
+      `SELECT e.* FROM endpoints e WHERE ${clause}
          ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params, query.page_size, (query.page - 1) * query.page_size) as EndpointRow[];
+    ).all(...params, query.page_size, (query.page - 1) * query.page_size) as EndpointRow[];
     return {
       data: rows.map((row) => this.toEndpoint(row)),
       pagination: buildPagination(query.page, query.page_size, total),
@@ -266,12 +273,10 @@ export class SandboxStore {
         metadata: JSON.stringify(metadata),
         updated_at: iso(this.clock.now()),
       };
-      this.db
-        .prepare(
-          `UPDATE endpoints SET url = @url, description = @description, event_types = @event_types,
+      this.sql(
+        `UPDATE endpoints SET url = @url, description = @description, event_types = @event_types,
              is_active = @is_active, metadata = @metadata, updated_at = @updated_at WHERE id = @id`,
-        )
-        .run(next);
+      ).run(next);
       this.writeSideTables(next, eventTypes, metadata);
       return this.toEndpoint(next);
     })();
@@ -289,12 +294,10 @@ export class SandboxStore {
         previous_expires_ms: nowMs + ROTATION_GRACE_MS,
         updated_at: iso(nowMs),
       };
-      this.db
-        .prepare(
-          `UPDATE endpoints SET secret = @secret, previous_secret = @previous_secret,
+      this.sql(
+        `UPDATE endpoints SET secret = @secret, previous_secret = @previous_secret,
              previous_expires_ms = @previous_expires_ms, updated_at = @updated_at WHERE id = @id`,
-        )
-        .run(next);
+      ).run(next);
       return this.toEndpoint(next, true);
     })();
   }
@@ -303,9 +306,13 @@ export class SandboxStore {
 
   private insertEvent(orgId: string, type: string, data: Record<string, unknown>): WebhookEvent {
     const event: WebhookEvent = { id: newEventId(), type, created_at: iso(this.clock.now()), data };
-    this.db
-      .prepare("INSERT INTO events (id, org_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(event.id, orgId, type, JSON.stringify(data), event.created_at);
+    this.sql("INSERT INTO events (id, org_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)").run(
+      event.id,
+      orgId,
+      type,
+      JSON.stringify(data),
+      event.created_at,
+    );
     return event;
   }
 
@@ -316,12 +323,10 @@ export class SandboxStore {
     nextAttemptMs: number | null,
   ): string {
     const id = newShortUuid();
-    this.db
-      .prepare(
-        `INSERT INTO deliveries (id, org_id, endpoint_id, event_id, event_type, status, created_at, next_attempt_ms)
+    this.sql(
+      `INSERT INTO deliveries (id, org_id, endpoint_id, event_id, event_type, status, created_at, next_attempt_ms)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
-      )
-      .run(id, orgId, endpointId, event.id, event.type, iso(this.clock.now()), nextAttemptMs);
+    ).run(id, orgId, endpointId, event.id, event.type, iso(this.clock.now()), nextAttemptMs);
     return id;
   }
 
@@ -329,13 +334,11 @@ export class SandboxStore {
   emitEvent(orgId: string, type: string, data: Record<string, unknown>) {
     return this.db.transaction(() => {
       const event = this.insertEvent(orgId, type, data);
-      const endpoints = this.db
-        .prepare(
-          `SELECT e.id FROM endpoint_event_types t JOIN endpoints e ON e.id = t.endpoint_id
+      const endpoints = this.sql(
+        `SELECT e.id FROM endpoint_event_types t JOIN endpoints e ON e.id = t.endpoint_id
            WHERE t.org_id = ? AND t.event_type = ? AND e.is_active = 1
            ORDER BY e.created_at, e.id`,
-        )
-        .all(orgId, type) as { id: string }[];
+      ).all(orgId, type) as { id: string }[];
       const now = this.clock.now();
       const deliveryIds = endpoints.map((e) => this.insertDelivery(orgId, e.id, event, now));
       return { event_id: event.id, delivery_ids: deliveryIds };
@@ -375,7 +378,7 @@ export class SandboxStore {
   }
 
   private getDeliveryRow(orgId: string, id: string): DeliveryRow {
-    const row = this.db.prepare("SELECT * FROM deliveries WHERE id = ? AND org_id = ?").get(id, orgId) as
+    const row = this.sql("SELECT * FROM deliveries WHERE id = ? AND org_id = ?").get(id, orgId) as
       DeliveryRow | undefined;
     if (!row) throw new ClosientError(404, "NOT_FOUND", "No delivery with that id.");
     return row;
@@ -386,7 +389,7 @@ export class SandboxStore {
   }
 
   isEndpointActive(endpointId: string): boolean {
-    const row = this.db.prepare("SELECT is_active FROM endpoints WHERE id = ?").get(endpointId) as
+    const row = this.sql("SELECT is_active FROM endpoints WHERE id = ?").get(endpointId) as
       { is_active: number } | undefined;
     return row?.is_active === 1;
   }
@@ -399,7 +402,7 @@ export class SandboxStore {
     JOIN events ev ON ev.id = d.event_id`;
 
   private dueDelivery(id: string): DueDelivery {
-    return this.db.prepare(`${SandboxStore.DUE_SELECT} WHERE d.id = ?`).get(id) as DueDelivery;
+    return this.sql(`${SandboxStore.DUE_SELECT} WHERE d.id = ?`).get(id) as DueDelivery;
   }
 
   /**
@@ -409,16 +412,12 @@ export class SandboxStore {
   claimDue(limit: number, leaseMs: number): DueDelivery[] {
     return this.db.transaction(() => {
       const now = this.clock.now();
-      const rows = this.db
-        .prepare(
-          `${SandboxStore.DUE_SELECT}
+      const rows = this.sql(
+        `${SandboxStore.DUE_SELECT}
            WHERE d.next_attempt_ms IS NOT NULL AND d.next_attempt_ms <= ? AND e.is_active = 1
            ORDER BY d.next_attempt_ms LIMIT ?`,
-        )
-        .all(now, limit) as DueDelivery[];
-      const lease = this.db.prepare(
-        "UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = ? WHERE id = ?",
-      );
+      ).all(now, limit) as DueDelivery[];
+      const lease = this.sql("UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = ? WHERE id = ?");
       for (const row of rows) lease.run(now + leaseMs, now, row.id);
       return rows;
     })();
@@ -429,39 +428,39 @@ export class SandboxStore {
    * see such an event twice (they deduplicate on its id); none is lost.
    */
   recoverClaimed(): number {
-    return this.db
-      .prepare(
-        "UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = NULL WHERE claimed_at_ms IS NOT NULL",
-      )
-      .run(this.clock.now()).changes;
+    return this.sql(
+      "UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = NULL WHERE claimed_at_ms IS NOT NULL",
+    ).run(this.clock.now()).changes;
   }
 
   /** When the next delivery of an active endpoint falls due, or null when none is queued. */
   nextDueMs(): number | null {
-    const row = this.db
-      .prepare(
-        `SELECT MIN(d.next_attempt_ms) AS due FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
+    const row = this.sql(
+      `SELECT MIN(d.next_attempt_ms) AS due FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
          WHERE d.next_attempt_ms IS NOT NULL AND e.is_active = 1`,
-      )
-      .get() as { due: number | null };
+    ).get() as { due: number | null };
     return row.due;
   }
 
   recordAttempt(id: string, outcome: AttemptOutcome) {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET status = ?, attempts = attempts + 1, http_status_code = ?,
+    this.sql(
+      `UPDATE deliveries SET status = ?, attempts = attempts + 1, http_status_code = ?,
            response_body = ?, last_attempted_at = ?, next_attempt_ms = ?, claimed_at_ms = NULL
          WHERE id = ?`,
-      )
-      .run(
-        outcome.status,
-        outcome.httpStatusCode,
-        outcome.responseBody,
-        iso(this.clock.now()),
-        outcome.nextAttemptMs,
-        id,
-      );
+    ).run(
+      outcome.status,
+      outcome.httpStatusCode,
+      outcome.responseBody,
+      iso(this.clock.now()),
+      outcome.nextAttemptMs,
+      id,
+    );
+  }
+
+  recordAttempts(batch: { id: string; outcome: AttemptOutcome }[]) {
+    this.db.transaction(() => {
+      for (const { id, outcome } of batch) this.recordAttempt(id, outcome);
+    })();
   }
 
   listDeliveries(orgId: string, query: DeliveryListQuery): { data: Delivery[]; pagination: Pagination } {
@@ -484,16 +483,14 @@ export class SandboxStore {
     const clause = where.join(" AND ");
     // Without a time range the total comes from the trigger-kept counts, not a scan.
     const timeRange = Boolean(query.created_after || query.created_before);
-    const { total } = this.db
-      .prepare(
-        timeRange
-          ? `SELECT COUNT(*) AS total FROM deliveries WHERE ${clause}`
-          : `SELECT COALESCE(SUM(count), 0) AS total FROM delivery_counts WHERE ${clause}`,
-      )
-      .get(...params) as { total: number };
-    const rows = this.db
-      .prepare(`SELECT * FROM deliveries WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(...params, query.page_size, (query.page - 1) * query.page_size) as DeliveryRow[];
+    const { total } = this.sql(
+      timeRange
+        ? `SELECT COUNT(*) AS total FROM deliveries WHERE ${clause}`
+        : `SELECT COALESCE(SUM(count), 0) AS total FROM delivery_counts WHERE ${clause}`,
+    ).get(...params) as { total: number };
+    const rows = this.sql(
+      `SELECT * FROM deliveries WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    ).all(...params, query.page_size, (query.page - 1) * query.page_size) as DeliveryRow[];
     return { data: rows.map(toDelivery), pagination: buildPagination(query.page, query.page_size, total) };
   }
 }

@@ -49,6 +49,8 @@ export class DeliveryWorker {
   private running = false;
   private pumping = false;
   private kicked = false;
+  private outcomes: { id: string; outcome: AttemptOutcome }[] = [];
+  private flushing: Promise<void> | null = null;
   private readonly timeoutMs: number;
 
   constructor(
@@ -119,12 +121,30 @@ export class DeliveryWorker {
   }
 
   private async process(delivery: DueDelivery) {
-    try {
-      const result = await this.send(delivery);
-      this.store.recordAttempt(delivery.id, this.outcome(delivery.attempts + 1, result, true));
-    } catch (error) {
-      this.options.log?.(`worker: delivery ${delivery.id}: ${(error as Error).message}`);
-    }
+    const result = await this.send(delivery);
+    await this.record(delivery.id, this.outcome(delivery.attempts + 1, result, true));
+  }
+
+  /**
+   * Outcomes finished in the same turn of the event loop are written in one transaction: one
+   * commit for many rows instead of one each.
+   */
+  private record(id: string, outcome: AttemptOutcome): Promise<void> {
+    this.outcomes.push({ id, outcome });
+    this.flushing ??= new Promise((resolve) =>
+      setImmediate(() => {
+        const batch = this.outcomes;
+        this.outcomes = [];
+        this.flushing = null;
+        try {
+          this.store.recordAttempts(batch);
+        } catch (error) {
+          this.options.log?.(`worker: recording ${batch.length} attempts failed: ${(error as Error).message}`);
+        }
+        resolve();
+      }),
+    );
+    return this.flushing;
   }
 
   /** One synchronous attempt for test and replay; a failed ping is never retried. */
