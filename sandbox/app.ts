@@ -19,7 +19,7 @@ import {
 } from "../lib/closient";
 import type { Clock } from "./clock";
 import type { RateLimiter } from "./rate-limit";
-import type { ApiKeyRecord, Organization, SandboxStore } from "./store";
+import type { ApiKeyRecord, AttemptOutcome, Organization, SandboxStore } from "./store";
 import type { DeliveryWorker } from "./worker";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -45,6 +45,17 @@ const parseBody = async <T extends z.ZodType>(c: Context, schema: T) =>
 
 const query = <T extends z.ZodType>(c: Context, schema: T) =>
   parseQuery(new URL(c.req.url).searchParams, schema);
+
+/** The documented answer of test and replay; no outcome yet means still queued. */
+function deliveryResult(id: string, outcome: AttemptOutcome | null): DeliveryResult {
+  if (!outcome) return { delivery_id: id, status: "pending", http_status_code: null, response_body: null };
+  return {
+    delivery_id: id,
+    status: outcome.status,
+    http_status_code: outcome.httpStatusCode,
+    response_body: outcome.httpStatusCode === null ? null : outcome.responseBody,
+  };
+}
 
 /** A path id outside the shortuuid pattern cannot name anything: 404, as for an unknown id. */
 function pathId(c: Context, name: string): string {
@@ -155,13 +166,7 @@ export function createApp(deps: AppDeps) {
 
   app.post(`${endpoints}/:id/test/`, async (c) => {
     const delivery = store.createPing(c.get("org").id, pathId(c, "id"));
-    const outcome = await worker.attemptNow(delivery, { retry: false });
-    return c.json<DeliveryResult>({
-      delivery_id: delivery.id,
-      status: outcome.status,
-      http_status_code: outcome.httpStatusCode,
-      response_body: outcome.httpStatusCode === null ? null : outcome.responseBody,
-    });
+    return c.json(deliveryResult(delivery.id, await worker.attemptNow(delivery, { retry: false })));
   });
 
   app.get(`${API_BASE}/webhooks/deliveries/`, (c) => {
@@ -172,20 +177,9 @@ export function createApp(deps: AppDeps) {
     const delivery = store.createReplay(c.get("org").id, pathId(c, "id"));
     // A paused endpoint receives nothing: the replay waits in the queue until it is resumed.
     if (!store.isEndpointActive(delivery.endpoint_id)) {
-      return c.json<DeliveryResult>({
-        delivery_id: delivery.id,
-        status: "pending",
-        http_status_code: null,
-        response_body: null,
-      });
+      return c.json(deliveryResult(delivery.id, null));
     }
-    const outcome = await worker.attemptNow(delivery, { retry: true });
-    return c.json<DeliveryResult>({
-      delivery_id: delivery.id,
-      status: outcome.status,
-      http_status_code: outcome.httpStatusCode,
-      response_body: outcome.httpStatusCode === null ? null : outcome.responseBody,
-    });
+    return c.json(deliveryResult(delivery.id, await worker.attemptNow(delivery, { retry: true })));
   });
 
   // ── sandbox-only (local): never under the real API's prefix ────────────────────────────────

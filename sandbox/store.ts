@@ -239,10 +239,11 @@ export class SandboxStore {
     const where = ["e.org_id = ?"];
     const params: unknown[] = [orgId];
     for (const [key, value] of filters) {
+      // Driven by the (org_id, key, value) index rather than a probe per endpoint.
       where.push(
-        "EXISTS (SELECT 1 FROM endpoint_metadata m WHERE m.org_id = e.org_id AND m.endpoint_id = e.id AND m.key = ? AND m.value = ?)",
+        "e.id IN (SELECT m.endpoint_id FROM endpoint_metadata m WHERE m.org_id = ? AND m.key = ? AND m.value = ?)",
       );
-      params.push(key, value);
+      params.push(orgId, key, value);
     }
     const clause = where.join(" AND ");
     const { total } = this.sql(`SELECT COUNT(*) AS total FROM endpoints e WHERE ${clause}`).get(

@@ -139,7 +139,9 @@ export class DeliveryWorker {
         try {
           this.store.recordAttempts(batch);
         } catch (error) {
-          this.options.log?.(`worker: recording ${batch.length} attempts failed: ${(error as Error).message}`);
+          this.options.log?.(
+            `worker: recording ${batch.length} attempts failed: ${(error as Error).message}`,
+          );
         }
         resolve();
       }),

@@ -2,23 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { toast } from "sonner";
-import { DELIVERY_STATUSES, toSearchParams, type Delivery, type DeliveryListFilters } from "@/lib/closient";
+import { DELIVERY_STATUSES, type Delivery, type DeliveryListFilters } from "@/lib/closient";
 import { deliveryFiltersFrom, deliveryListOptions, useReplayDelivery } from "@/lib/queries/deliveries";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/table";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Pager } from "@/components/endpoints/endpoint-list";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 
 export function DeliveryList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const filters = deliveryFiltersFrom(new URLSearchParams(params.toString()));
+  const { filters, go } = useUrlFilters(deliveryFiltersFrom);
   const query = useQuery({ ...deliveryListOptions(filters), refetchInterval: 5_000 });
-  const go = (next: DeliveryListFilters) => router.push(`${pathname}?${toSearchParams(next).toString()}`);
   const filtered = Boolean(filters.endpoint_id || filters.status || filters.event_type);
 
   return (
@@ -107,38 +104,21 @@ export function DeliveryList() {
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Webhook deliveries, newest first</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    Event
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Attempts
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Response
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Created
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {query.data.data.map((delivery) => (
-                  <DeliveryRow key={delivery.id} delivery={delivery} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Webhook deliveries, newest first"
+            columns={[
+              { label: "Event" },
+              { label: "Status" },
+              { label: "Attempts" },
+              { label: "Response" },
+              { label: "Created" },
+              { label: "Actions", srOnly: true },
+            ]}
+          >
+            {query.data.data.map((delivery) => (
+              <DeliveryRow key={delivery.id} delivery={delivery} />
+            ))}
+          </DataTable>
           <Pager
             page={query.data.pagination.page}
             totalPages={query.data.pagination.total_pages}

@@ -2,24 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom, endpointListOptions, type EndpointFilters } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/table";
+import { useUrlFilters } from "@/lib/use-url-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { EventTypeChips } from "./event-type-chips";
 import { PauseToggle } from "./pause-toggle";
 
 export function EndpointList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const filters = endpointFiltersFrom(new URLSearchParams(params.toString()));
+  const { filters, go, pathname } = useUrlFilters(endpointFiltersFrom);
   const query = useQuery(endpointListOptions(filters));
-  const go = (next: EndpointFilters) => router.push(`${pathname}?${toSearchParams(next).toString()}`);
   const filtered = Object.keys(filters.metadata).length > 0;
 
   return (
@@ -55,62 +51,45 @@ export function EndpointList() {
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Webhook endpoints</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    Endpoint
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Event types
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Signing secret
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Updated
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {query.data.data.map((endpoint) => (
-                  <tr key={endpoint.id} className="align-top">
-                    <td className="max-w-xs px-4 py-3">
-                      <Link
-                        href={`/webhooks/${endpoint.id}`}
-                        className="font-mono text-xs break-all text-indigo-700 underline"
-                      >
-                        {endpoint.url}
-                      </Link>
-                      <p className="mt-1 text-slate-700">
-                        {endpoint.description || <span className="text-slate-400">No description</span>}
-                      </p>
-                    </td>
-                    <td className="px-4 py-3">
-                      <EventTypeChips types={endpoint.event_types} />
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <PauseToggle endpoint={endpoint} />
-                    </td>
-                    <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">
-                      {endpoint.signing_secret}
-                    </td>
-                    <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
-                      <RelativeTime iso={endpoint.updated_at} />
-                      <span className="block text-slate-400">
-                        created <RelativeTime iso={endpoint.created_at} />
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Webhook endpoints"
+            columns={[
+              { label: "Endpoint" },
+              { label: "Event types" },
+              { label: "Status" },
+              { label: "Signing secret" },
+              { label: "Updated" },
+            ]}
+          >
+            {query.data.data.map((endpoint) => (
+              <tr key={endpoint.id} className="align-top">
+                <td className="max-w-xs px-4 py-3">
+                  <Link
+                    href={`/webhooks/${endpoint.id}`}
+                    className="font-mono text-xs break-all text-indigo-700 underline"
+                  >
+                    {endpoint.url}
+                  </Link>
+                  <p className="mt-1 text-slate-700">
+                    {endpoint.description || <span className="text-slate-400">No description</span>}
+                  </p>
+                </td>
+                <td className="px-4 py-3">
+                  <EventTypeChips types={endpoint.event_types} />
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <PauseToggle endpoint={endpoint} />
+                </td>
+                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{endpoint.signing_secret}</td>
+                <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
+                  <RelativeTime iso={endpoint.updated_at} />
+                  <span className="block text-slate-400">
+                    created <RelativeTime iso={endpoint.created_at} />
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager
             page={query.data.pagination.page}
             totalPages={query.data.pagination.total_pages}
