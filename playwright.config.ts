@@ -58,6 +58,8 @@ export default defineConfig({
         SANDBOX_PORT: String(e2e.sandboxPort),
         SANDBOX_DB: join(e2e.dataDir, "sandbox.db"),
         CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+        // Retries in microseconds: a failing receiver reaches dead_letter within a second.
+        SANDBOX_TIME_SCALE: "0.00001",
         SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
         SANDBOX_RATE_LIMIT_PER_DAY: "10000000",
       },

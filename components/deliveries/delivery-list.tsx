@@ -21,6 +21,8 @@ export function DeliveryList() {
   return (
     <div className="space-y-4">
       <form
+        // Remounted when the URL's filters change, so the fields always show the filters in force.
+        key={JSON.stringify(filters)}
         role="search"
         aria-label="Filter deliveries"
         className="flex flex-wrap items-end gap-2"

@@ -20,7 +20,7 @@ export function EndpointList() {
 
   return (
     <div className="space-y-4">
-      <MetadataFilter filters={filters} onChange={go} />
+      <MetadataFilter key={JSON.stringify(filters.metadata)} filters={filters} onChange={go} />
       {query.isPending ? (
         <EndpointListSkeleton />
       ) : query.isError ? (
