@@ -87,16 +87,16 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node --import tsx e2e/support/black-hole.ts ${e2e.blackHolePort}`,
-      port: e2e.blackHolePort,
+      command: `node --import tsx e2e/support/stub-upstream.ts ${e2e.stubPort}`,
+      port: e2e.stubPort,
       reuseExistingServer: false,
       stdout: "ignore",
     },
     {
-      // The same portal with an upstream that never answers.
-      command: `${NEXT} -p ${e2e.portalHangPort}`,
-      url: `${portalUrl(e2e.portalHangPort)}/sign-in`,
-      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.blackHolePort}` }),
+      // The same portal on the stub upstream: it hangs, revokes the key, or answers garbage.
+      command: `${NEXT} -p ${e2e.portalStubPort}`,
+      url: `${portalUrl(e2e.portalStubPort)}/sign-in`,
+      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.stubPort}` }),
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",

@@ -210,7 +210,7 @@ test.describe("upstream failures", () => {
   });
 
   test("a hanging upstream gives 504 UPSTREAM_TIMEOUT within its timeout", async () => {
-    const api = await signedInRequest(portalUrl(e2e.portalHangPort));
+    const api = await signedInRequest(portalUrl(e2e.portalStubPort));
     const started = Date.now();
     const res = await api.get("/api/webhooks/endpoints");
     const elapsed = Date.now() - started;
@@ -218,6 +218,31 @@ test.describe("upstream failures", () => {
     expect((await res.json()).error.code).toBe("UPSTREAM_TIMEOUT");
     expect(elapsed).toBeGreaterThanOrEqual(e2e.upstreamTimeoutMs - 100);
     expect(elapsed).toBeLessThan(e2e.upstreamTimeoutMs + 3000);
+    await api.dispose();
+  });
+});
+
+test.describe("a misbehaving upstream", () => {
+  test("an upstream 401 ends the portal session", async () => {
+    const api = await signedInRequest(portalUrl(e2e.portalStubPort));
+    const res = await api.get("/api/webhooks/deliveries?status=failed");
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error).toMatchObject({ code: "UNAUTHORIZED", message: "API key revoked." });
+    // The session cookie is cleared in the same answer.
+    expect(res.headers()["set-cookie"] ?? "").toMatch(/closient_portal=;.*Max-Age=0/i);
+    await api.dispose();
+  });
+
+  test("an unreadable answer is a 502, never the upstream's body", async () => {
+    const api = await signedInRequest(portalUrl(e2e.portalStubPort));
+    for (const status of ["pending", "delivered"]) {
+      const res = await api.get(`/api/webhooks/deliveries?status=${status}`);
+      expect(res.status(), status).toBe(502);
+      const text = await res.text();
+      expect(JSON.parse(text).error.code).toBe("UPSTREAM_INVALID_RESPONSE");
+      expect(text).not.toContain("Internal Server Error");
+      expect(text).not.toContain("not a page");
+    }
     await api.dispose();
   });
 });
