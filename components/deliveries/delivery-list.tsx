@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { DELIVERY_STATUSES, type Delivery, type DeliveryListFilters } from "@/lib/closient";
 import { deliveryFiltersFrom, deliveryListOptions, useReplayDelivery } from "@/lib/queries/deliveries";
 import { Button } from "@/components/ui/button";
+import { InlineField, Input } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/table";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
@@ -41,8 +42,7 @@ export function DeliveryList() {
           });
         }}
       >
-        <label className="text-sm">
-          <span className="block text-xs text-slate-600">Status</span>
+        <InlineField label="Status">
           <select
             name="status"
             defaultValue={filters.status ?? ""}
@@ -55,25 +55,23 @@ export function DeliveryList() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-slate-600">Event type</span>
-          <input
+        </InlineField>
+        <InlineField label="Event type">
+          <Input
             name="event_type"
             defaultValue={filters.event_type ?? ""}
             maxLength={100}
-            className="w-44 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+            className="w-44 font-mono"
           />
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-slate-600">Endpoint id</span>
-          <input
+        </InlineField>
+        <InlineField label="Endpoint id">
+          <Input
             name="endpoint_id"
             defaultValue={filters.endpoint_id ?? ""}
             maxLength={22}
-            className="w-60 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+            className="w-60 font-mono"
           />
-        </label>
+        </InlineField>
         <Button type="submit" variant="secondary">
           Filter
         </Button>

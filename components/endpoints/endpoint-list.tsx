@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { endpointFiltersFrom, endpointListOptions, type EndpointFilters } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { InlineField, Input } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/table";
 import { useUrlFilters } from "@/lib/use-url-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
@@ -151,19 +151,17 @@ function MetadataFilter({
       aria-label="Filter by metadata"
       className="flex flex-wrap items-end gap-2"
     >
-      <label className="text-sm">
-        <span className="block text-xs text-slate-600">Metadata key</span>
+      <InlineField label="Metadata key">
         <Input
           value={key}
           onChange={(e) => setKey(e.target.value)}
           maxLength={40}
           className="w-40 font-mono"
         />
-      </label>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-600">equals</span>
+      </InlineField>
+      <InlineField label="equals">
         <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} className="w-48" />
-      </label>
+      </InlineField>
       <Button type="submit" variant="secondary">
         Filter
       </Button>

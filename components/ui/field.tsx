@@ -68,3 +68,13 @@ export function describe(id: string, { hint, error }: { hint?: boolean; error?: 
     "aria-describedby": ids.length ? ids.join(" ") : undefined,
   } as const;
 }
+
+/** A compact label above a control, for filter bars. */
+export function InlineField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="text-sm">
+      <span className="block text-xs text-slate-600">{label}</span>
+      {children}
+    </label>
+  );
+}
