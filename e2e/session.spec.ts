@@ -7,7 +7,7 @@ test("signs in with a pasted key and out again", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByLabel("API key").fill(e2e.keys.orgA);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Webhook endpoints", exact: true })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Sandbox organization");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -69,5 +69,5 @@ test("an expired cookie sends the admin back to sign in", async ({ page, context
   // The same seal made now opens: the redirect above is for the expiry, not the format.
   await context.addCookies([{ name: "closient_portal", value: await sealSession(0), url: baseURL! }]);
   await page.goto("/webhooks");
-  await expect(page.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Webhook endpoints", exact: true })).toBeVisible();
 });

@@ -40,7 +40,7 @@ export async function signedInRequest(
 export async function signInWithSandbox(page: Page) {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Use the sandbox organization" }).click();
-  await expect(page.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Webhook endpoints", exact: true })).toBeVisible();
 }
 
 export const test = base.extend<{ receiver: WebhookReceiver; api: APIRequestContext }>({
