@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps) {
   app.post(`${endpoints}/`, async (c) => {
     const input = await parseBody(c, createSchema);
     const endpoint = store.createEndpoint(c.get("org").id, input);
-    log(`endpoint ${endpoint.id} created for ${endpoint.url}`);
+    log(`endpoint ${endpoint.id} created`);
     return c.json(endpoint, 201);
   });
 
