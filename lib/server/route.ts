@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
-import { getSession } from "./session";
+import { getSession, renew } from "./session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -78,7 +78,7 @@ export function proxyRoute(handler: Handler, { mutating = false } = {}) {
       if (!session.apiKey) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
       try {
         const out = await handler({ request, params: await context.params, apiKey: session.apiKey });
-        await session.save(); // rolling expiry
+        await renew(session);
         return json(out.data, out);
       } catch (error) {
         if (error instanceof ClosientError && error.status === 401) session.destroy();

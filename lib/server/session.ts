@@ -1,5 +1,5 @@
 import "server-only";
-import { getIronSession, type SessionOptions } from "iron-session";
+import { getIronSession, type IronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "./env";
 
@@ -11,6 +11,8 @@ export interface SessionData {
   organization?: { id: string; name: string };
   keyDescription?: string;
   role?: string;
+  /** When the cookie was last sealed; it is sealed again at most once a minute. */
+  renewedAt?: number;
 }
 
 /** What the browser may learn about its session: never the key. */
@@ -33,6 +35,18 @@ function options(): SessionOptions {
 
 export async function getSession() {
   return getIronSession<SessionData>(await cookies(), options());
+}
+
+const RENEW_EVERY_MS = 60_000;
+
+/**
+ * Rolling expiry: a session in use is sealed again with a fresh maximum age. Sealing costs a few
+ * milliseconds of crypto, so it happens at most once a minute, not on every request.
+ */
+export async function renew(session: IronSession<SessionData>) {
+  if (session.renewedAt && Date.now() - session.renewedAt < RENEW_EVERY_MS) return;
+  session.renewedAt = Date.now();
+  await session.save();
 }
 
 export function sessionInfo(data: SessionData): SessionInfo | null {

@@ -27,6 +27,7 @@ export async function signIn(apiKey: string): Promise<SessionInfo> {
   session.organization = organization;
   session.keyDescription = who.api_key?.description ?? "";
   session.role = who.api_key?.role ?? "";
+  session.renewedAt = Date.now();
   await session.save();
   return sessionInfo(session)!;
 }

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:portal`: what the portal adds on top of the Closient API, and what it ships to
+ * the browser. A benchmark, not a test.
+ *
+ * - Proxy overhead: autocannon against `GET /api/webhooks/endpoints` through the portal (session
+ *   cookie, validation, upstream call, response validation) and against the sandbox directly, in
+ *   alternating rounds of one run, so their ratio is measured under the same conditions.
+ * - Page weight: the JavaScript each page loads, raw and gzip, read from the production build.
+ *
+ *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10]
+ */
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { generateApiKey } from "../lib/closient";
+import { freePort, sandboxClient } from "../sandbox/testing/client";
+import { buildIsStale, next, nextBuild } from "../scripts/next-process";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ROUNDS = option("rounds", 3);
+const SECONDS = option("seconds", 5);
+const CONNECTIONS = option("connections", 10);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function load(url: string, headers: Record<string, string>) {
+  return new Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }>(
+    (resolve, reject) => {
+      autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS }, (error, result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors,
+          non2xx: result.non2xx,
+        });
+      });
+    },
+  );
+}
+
+async function pageWeight(base: string, path: string, cookie: string) {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const sources = new Set(
+    [...html.matchAll(/<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!.split("?")[0]!),
+  );
+  let raw = 0;
+  let gzip = 0;
+  for (const src of sources) {
+    const bytes = readFileSync(join(".next", src.replace(/^\/_next\//, "")));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { scripts: sources.size, raw, gzip };
+}
+
+async function main() {
+  if (buildIsStale()) await nextBuild();
+  const dir = mkdtempSync(join(tmpdir(), "portal-bench-"));
+  const key = generateApiKey("csb");
+  const [sandboxPort, portalPort] = [await freePort(), await freePort()];
+  const children: ChildProcess[] = [];
+  try {
+    children.push(
+      spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+        env: {
+          ...process.env,
+          SANDBOX_PORT: String(sandboxPort),
+          SANDBOX_DB: join(dir, "sandbox.db"),
+          CLOSIENT_SANDBOX_API_KEYS: key,
+          SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+          SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
+        },
+        stdio: "ignore",
+      }),
+    );
+    children.push(
+      next(
+        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
+        {
+          SESSION_SECRET: generateApiKey("csb"),
+          SANDBOX_PORT: String(sandboxPort),
+          CLOSIENT_SANDBOX_API_KEYS: key,
+        },
+        "pipe",
+      ),
+    );
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const portalUrl = `http://127.0.0.1:${portalPort}`;
+    await waitFor(`${sandboxUrl}/_sandbox/health`);
+    await waitFor(`${portalUrl}/sign-in`);
+
+    const api = sandboxClient(sandboxUrl, key);
+    for (let i = 0; i < 50; i++) {
+      await api.post("webhooks/endpoints/", {
+        url: `https://r${i}.example/hook`,
+        event_types: ["offer.updated", "product.recalled"],
+        metadata: { team: `t${i % 5}` },
+      });
+    }
+    const signIn = await fetch(`${portalUrl}/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ api_key: key }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    );
+    console.log(
+      `\nGET a page of 50 endpoints: ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} rounds each, alternating`,
+    );
+    const direct = [];
+    const proxied = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      direct.push(await load(`${sandboxUrl}/integrations/api/v1/webhooks/endpoints/`, { "X-API-Key": key }));
+      proxied.push(await load(`${portalUrl}/api/webhooks/endpoints`, { cookie }));
+    }
+    for (const [name, rounds] of [
+      ["sandbox directly", direct],
+      ["through the portal", proxied],
+    ] as const) {
+      console.log(
+        `  ${name.padEnd(20)} ${median(rounds.map((x) => x.rps)).toFixed(0)} req/s, p50 ${median(rounds.map((x) => x.p50))} ms, p99 ${median(rounds.map((x) => x.p99))} ms; errors ${rounds.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rounds.reduce((n, x) => n + x.non2xx, 0)}`,
+      );
+    }
+    console.log(
+      `  ratio: the portal serves ${(median(proxied.map((x) => x.rps)) / median(direct.map((x) => x.rps))).toFixed(2)}× the sandbox's direct rate`,
+    );
+
+    console.log("\nJavaScript each page loads (production build)");
+    const id = (await api.get<{ data: { id: string }[] }>("webhooks/endpoints/")).body.data[0]!.id;
+    for (const path of ["/sign-in", "/webhooks", "/webhooks/new", `/webhooks/${id}`, "/deliveries"]) {
+      const w = await pageWeight(portalUrl, path, cookie);
+      console.log(
+        `  ${path.replace(id, "{id}").padEnd(16)} ${w.scripts} scripts, ${(w.raw / 1024).toFixed(1)} KiB raw, ${(w.gzip / 1024).toFixed(1)} KiB gzip`,
+      );
+    }
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
