@@ -9,14 +9,23 @@ const executablePath =
 
 const NEXT = `node ${join("node_modules", "next", "dist", "bin", "next")} start -H 127.0.0.1`;
 
-const portalEnv = (extra: Record<string, string> = {}) => ({
-  NEXT_TELEMETRY_DISABLED: "1",
-  SESSION_SECRET: e2e.sessionSecret,
-  SANDBOX_PORT: String(e2e.sandboxPort),
-  CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
-  UPSTREAM_TIMEOUT_MS: String(e2e.upstreamTimeoutMs),
-  UPSTREAM_SLOW_TIMEOUT_MS: "15000",
-  ...extra,
+/** A production portal on `port`; all share one SESSION_SECRET, so one cookie opens each. */
+const portal = (port: number, env: Record<string, string> = {}) => ({
+  command: `${NEXT} -p ${port}`,
+  url: `${portalUrl(port)}/sign-in`,
+  env: {
+    NEXT_TELEMETRY_DISABLED: "1",
+    SESSION_SECRET: e2e.sessionSecret,
+    SANDBOX_PORT: String(e2e.sandboxPort),
+    CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+    UPSTREAM_TIMEOUT_MS: String(e2e.upstreamTimeoutMs),
+    UPSTREAM_SLOW_TIMEOUT_MS: "15000",
+    ...env,
+  },
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
 });
 
 export default defineConfig({
@@ -67,40 +76,16 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
-    {
-      command: `${NEXT} -p ${e2e.portalPort}`,
-      url: `${portalUrl()}/sign-in`,
-      env: portalEnv(),
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      // The same portal with its upstream switched off.
-      command: `${NEXT} -p ${e2e.portalDownPort}`,
-      url: `${portalUrl(e2e.portalDownPort)}/sign-in`,
-      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.closedPort}` }),
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
+    portal(e2e.portalPort),
+    // The same portal with its upstream switched off.
+    portal(e2e.portalDownPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.closedPort}` }),
     {
       command: `node --import tsx e2e/support/stub-upstream.ts ${e2e.stubPort}`,
       port: e2e.stubPort,
       reuseExistingServer: false,
       stdout: "ignore",
     },
-    {
-      // The same portal on the stub upstream: it hangs, revokes the key, or answers garbage.
-      command: `${NEXT} -p ${e2e.portalStubPort}`,
-      url: `${portalUrl(e2e.portalStubPort)}/sign-in`,
-      env: portalEnv({ CLOSIENT_API_URL: `http://127.0.0.1:${e2e.stubPort}` }),
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
+    // The same portal on the stub upstream: it hangs, revokes the key, or answers garbage.
+    portal(e2e.portalStubPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.stubPort}` }),
   ],
 });

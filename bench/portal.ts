@@ -10,29 +10,22 @@
  *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10]
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { generateApiKey } from "../lib/closient";
 import { freePort, sandboxClient } from "../sandbox/testing/client";
+import { spawnSandbox } from "../sandbox/testing/process";
 import { buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { median, option as optionOf } from "./stats";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name: string, fallback: number) => optionOf(args, name, fallback);
 const ROUNDS = option("rounds", 3);
 const SECONDS = option("seconds", 5);
 const CONNECTIONS = option("connections", 10);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function waitFor(url: string) {
   for (let i = 0; i < 200; i++) {
@@ -87,16 +80,12 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     children.push(
-      spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-        env: {
-          ...process.env,
-          SANDBOX_PORT: String(sandboxPort),
-          SANDBOX_DB: join(dir, "sandbox.db"),
-          CLOSIENT_SANDBOX_API_KEYS: key,
-          SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
-          SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
-        },
-        stdio: "ignore",
+      await spawnSandbox({
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DB: join(dir, "sandbox.db"),
+        CLOSIENT_SANDBOX_API_KEYS: key,
+        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+        SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
       }),
     );
     children.push(

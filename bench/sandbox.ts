@@ -5,7 +5,7 @@
  *
  *   npm run bench:sandbox -- [--events 2000] [--receivers 4] [--rounds 3] [--skip-lists]
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -14,55 +14,28 @@ import { generateApiKey, generateSigningSecret, newEventId, newShortUuid } from 
 import { openDb } from "../sandbox/db";
 import { hashKey } from "../sandbox/store";
 import { freePort, sandboxClient } from "../sandbox/testing/client";
+import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
 import { WebhookReceiver } from "../sandbox/testing/receiver";
+import { median, option as optionOf, percentile } from "./stats";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name: string, fallback: number) => optionOf(args, name, fallback);
 const EVENTS = option("events", 2000);
 const RECEIVERS = option("receivers", 4);
 const ROUNDS = option("rounds", 3);
 const EMIT_CONCURRENCY = 16;
 const PACED_EVENTS = 300;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
 async function startSandbox(db: string, key: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    env: {
-      ...process.env,
-      SANDBOX_PORT: String(port),
-      SANDBOX_DB: db,
-      CLOSIENT_SANDBOX_API_KEYS: key,
-      SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
-      SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("API key")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+  const child = await spawnSandbox({
+    SANDBOX_PORT: String(port),
+    SANDBOX_DB: db,
+    CLOSIENT_SANDBOX_API_KEYS: key,
+    SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+    SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
   });
   return { child, url: `http://127.0.0.1:${port}` };
-}
-
-async function stop(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 /**
@@ -106,7 +79,7 @@ async function deliveryRound(dir: string, round: number, paced = false) {
     r.received.map((w) => w.receivedAt - (emittedAt.get(w.event.id)! + offset)),
   );
   await Promise.all(receivers.map((r) => r.close()));
-  await stop(child);
+  await stopProcess(child);
   return {
     deliveries: total,
     seconds,
@@ -250,7 +223,7 @@ async function listLatencies(dir: string) {
     }
     rows.push({ name, median: median(times.slice(5)), p99: percentile(times.slice(5), 99), total });
   }
-  await stop(child);
+  await stopProcess(child);
   return { seedSeconds, rows };
 }
 

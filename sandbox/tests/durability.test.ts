@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { generateApiKey } from "../../lib/closient";
 import { freePort, sandboxClient } from "../testing/client";
+import { spawnSandbox } from "../testing/process";
 import { WebhookReceiver } from "../testing/receiver";
 
 const dir = mkdtempSync(join(tmpdir(), "sandbox-durability-"));
@@ -15,28 +16,17 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The real `npm run sandbox` entry point, as its own process on a free port. */
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    env: {
-      ...process.env,
-      SANDBOX_PORT: String(port),
-      SANDBOX_DB: join(dir, "sandbox.db"),
-      CLOSIENT_SANDBOX_API_KEYS: key,
-      SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
-      SANDBOX_TIME_SCALE: "0.0001",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+const startProcess = async (port: number) => {
+  const child = await spawnSandbox({
+    SANDBOX_PORT: String(port),
+    SANDBOX_DB: join(dir, "sandbox.db"),
+    CLOSIENT_SANDBOX_API_KEYS: key,
+    SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
+    SANDBOX_TIME_SCALE: "0.0001",
   });
   children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("API key")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
   return child;
-}
+};
 
 it("loses no event when the sandbox is SIGKILLed during a burst", async () => {
   const port = await freePort();
