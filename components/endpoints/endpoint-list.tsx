@@ -71,7 +71,7 @@ export function EndpointList() {
                     {endpoint.url}
                   </Link>
                   <p className="mt-1 text-slate-700">
-                    {endpoint.description || <span className="text-slate-400">No description</span>}
+                    {endpoint.description || <span className="text-slate-500">No description</span>}
                   </p>
                 </td>
                 <td className="px-4 py-3">
@@ -83,7 +83,7 @@ export function EndpointList() {
                 <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{endpoint.signing_secret}</td>
                 <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
                   <RelativeTime iso={endpoint.updated_at} />
-                  <span className="block text-slate-400">
+                  <span className="block text-slate-500">
                     created <RelativeTime iso={endpoint.created_at} />
                   </span>
                 </td>
