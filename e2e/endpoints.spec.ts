@@ -352,3 +352,29 @@ test("the list filters by metadata and pages through the URL", async ({ page }) 
   await expect(page.getByRole("row").filter({ hasText: "filter-a.example" })).toBeVisible();
   await expect(page.getByText("1 in all")).toBeVisible();
 });
+
+test("when the browser refuses the clipboard, the secret is selected for copying by hand", async ({
+  page,
+}) => {
+  // As in a browser or frame that denies clipboard-write.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
+    });
+  });
+  await signInWithSandbox(page);
+  await page.goto("/webhooks/new");
+  await page.getByLabel("Endpoint URL").fill("https://no-clipboard.example/hook");
+  await page.getByRole("button", { name: "Create endpoint" }).click();
+  const dialog = page.getByRole("dialog");
+  const shown = await revealedSecret(page);
+  await dialog.getByRole("button", { name: "Copy" }).click();
+  await expect(dialog.getByText("The browser did not allow copying")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Copied" })).toHaveCount(0);
+  const selected = await page.evaluate(() => {
+    const input = document.activeElement as HTMLInputElement;
+    return input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0);
+  });
+  expect(selected).toBe(shown);
+  await closeReveal(page);
+});
