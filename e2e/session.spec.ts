@@ -15,6 +15,12 @@ test("signs in with a pasted key and out again", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
+test("a signed-in admin who opens the sign-in page goes to the endpoints", async ({ page }) => {
+  await signInWithSandbox(page);
+  await page.goto("/sign-in");
+  await expect(page).toHaveURL(/\/webhooks$/);
+});
+
 test("says why a malformed key is refused, without asking Closient", async ({ page }) => {
   await page.goto("/sign-in");
   const before = await upstreamRequests();

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/session/sign-in-form";
 import { env } from "@/lib/server/env";
+import { currentSession } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
   const { reason } = await searchParams;
   const { isSandbox, sandboxKey } = env();
+  const session = await currentSession();
+  // Signed in already: nothing to do here. After an expiry, the cookie may still look valid
+  // (Closient refused the key), so the form stays and clears it.
+  if (session && reason !== "expired") redirect("/webhooks");
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
       <h1 className="text-2xl font-semibold">Closient webhooks</h1>
@@ -18,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Your session ended. Sign in again to continue.
         </p>
       ) : null}
-      <SignInForm sandbox={isSandbox && sandboxKey !== null} />
+      <SignInForm sandbox={isSandbox && sandboxKey !== null} staleSession={session !== null} />
     </main>
   );
 }

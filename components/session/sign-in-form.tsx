@@ -3,14 +3,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { api } from "@/lib/api-client";
 import { ClosientError, signInSchema, type SignInInput } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 import { describe, Field, Input } from "@/components/ui/field";
 
-export function SignInForm({ sandbox }: { sandbox: boolean }) {
+export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleSession: boolean }) {
   const router = useRouter();
+  // A session whose key Closient refused is ended here, where cookies can be cleared.
+  useEffect(() => {
+    if (staleSession) api.signOut().catch(() => undefined);
+  }, [staleSession]);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { api_key: "" } });
   const enter = () => {
     router.replace("/webhooks");
