@@ -1,15 +1,20 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { deliveryListQuerySchema, parseQuery, type DeliveryListFilters } from "@/lib/closient";
+import { deliveryListQuerySchema, type DeliveryListFilters } from "@/lib/closient";
 
-/** The log's filters as the URL holds them; values the API would refuse fall back to none. */
+/**
+ * The log's filters as the URL holds them. Each is checked with the shared schema on its own: a
+ * value the API would refuse is dropped, and the others still apply.
+ */
 export function deliveryFiltersFrom(params: URLSearchParams): DeliveryListFilters {
-  try {
-    const { page, endpoint_id, status, event_type } = parseQuery(params, deliveryListQuerySchema);
-    return { page, endpoint_id, status, event_type };
-  } catch {
-    return { page: 1 };
-  }
+  const { shape } = deliveryListQuerySchema;
+  const value = (name: string) => params.get(name) ?? undefined;
+  return {
+    page: shape.page.safeParse(value("page")).data ?? 1,
+    endpoint_id: shape.endpoint_id.safeParse(value("endpoint_id")).data,
+    status: shape.status.safeParse(value("status")).data,
+    event_type: shape.event_type.safeParse(value("event_type")).data,
+  };
 }
 
 export const deliveryKeys = {
