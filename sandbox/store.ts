@@ -9,6 +9,7 @@ import {
   METADATA_LIMITS,
   newEventId,
   newShortUuid,
+  ROTATION_GRACE_MS,
   type ApiKeyPrefix,
   type Delivery,
   type DeliveryListQuery,
@@ -23,8 +24,6 @@ import {
 } from "../lib/closient";
 import { iso, type Clock } from "./clock";
 import type { Db } from "./db";
-
-export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export interface Organization {
   id: string;

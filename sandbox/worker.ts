@@ -1,6 +1,8 @@
 import {
   DELIVERY_ID_HEADER,
   EVENT_TYPE_HEADER,
+  MAX_DELIVERY_ATTEMPTS,
+  RETRY_DELAYS_MS,
   RESPONSE_BODY_MAX_LENGTH,
   SIGNATURE_HEADER,
   signatureHeader,
@@ -11,11 +13,7 @@ import type { Clock } from "./clock";
 import { post } from "./http-post";
 import type { AttemptOutcome, DueDelivery, SandboxStore } from "./store";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Delay before attempts 2..8; after the eighth failure a delivery is dead-lettered. */
-export const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR];
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+const HOUR = 60 * 60_000;
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 const RETRY_AFTER_CAP_MS = HOUR;
 /** How long a claimed delivery stays invisible to other claims: the timeout plus a margin. */
@@ -166,7 +164,7 @@ export class DeliveryWorker {
     }
     const status: DeliveryStatus = code === 429 ? "rate_limited" : "failed";
     if (!retry) return { ...base, status, nextAttemptMs: null };
-    if (attempt >= MAX_ATTEMPTS) return { ...base, status: "dead_letter", nextAttemptMs: null };
+    if (attempt >= MAX_DELIVERY_ATTEMPTS) return { ...base, status: "dead_letter", nextAttemptMs: null };
     let delay = RETRY_DELAYS_MS[attempt - 1]!;
     if (code === 429 && result.retryAfterMs !== null) {
       delay = Math.max(delay, Math.min(result.retryAfterMs, RETRY_AFTER_CAP_MS));

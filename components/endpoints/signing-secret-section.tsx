@@ -2,16 +2,15 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
+import { ROTATION_GRACE_MS } from "@/lib/closient";
 import { useRotateSecret } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { formatExact } from "@/components/ui/relative-time";
 import { SecretRevealDialog } from "./secret-reveal-dialog";
 
-const GRACE_MS = 24 * 60 * 60 * 1000;
-
 function graceEnd(now: number) {
-  const end = new Date(now + GRACE_MS);
+  const end = new Date(now + ROTATION_GRACE_MS);
   const time = end.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
   return { time, exact: formatExact(end.toISOString()) };
 }

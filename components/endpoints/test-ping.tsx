@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { DeliveryResult } from "@/lib/closient";
+import { RESPONSE_BODY_MAX_LENGTH, type DeliveryResult } from "@/lib/closient";
 import { useTestEndpoint } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
@@ -45,7 +45,9 @@ function PingResult({ endpointId, result }: { endpointId: string; result: Delive
       </p>
       {result.response_body ? (
         <div>
-          <p className="text-xs text-slate-600">Response body (first 256 characters)</p>
+          <p className="text-xs text-slate-600">
+            Response body (first {RESPONSE_BODY_MAX_LENGTH} characters)
+          </p>
           <pre className="mt-1 max-h-40 overflow-auto rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap">
             {result.response_body}
           </pre>

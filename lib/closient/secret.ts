@@ -1,3 +1,6 @@
+/** After a rotation the previous secret still signs (as `v1old`) for 24 hours. */
+export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
 /** A signing secret: 64 lowercase hex characters (32 random bytes). */
 export const SECRET_PATTERN = /^[0-9a-f]{64}$/;
 export const MASKED_SECRET_PATTERN = /^.{1,8}\.\.\.$/;

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ROTATION_GRACE_MS } from "../store";
+import { MAX_DELIVERY_ATTEMPTS as MAX_ATTEMPTS, ROTATION_GRACE_MS } from "../../lib/closient";
 import { WebhookReceiver } from "../testing/receiver";
 import { eventually, startTestSandbox, type TestSandbox } from "../testing/harness";
-import { MAX_ATTEMPTS } from "../worker";
 
 let t: TestSandbox;
 let receiver: WebhookReceiver;

@@ -2,7 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { DeliveryList } from "@/components/deliveries/delivery-list";
 import { PageHeader } from "@/components/ui/misc";
-import { toSearchParams } from "@/lib/closient";
+import { MAX_DELIVERY_ATTEMPTS, toSearchParams } from "@/lib/closient";
 import { deliveryFiltersFrom, deliveryKeys } from "@/lib/queries/deliveries";
 import { prefetch } from "@/lib/server/prefetch";
 import { webhooks } from "@/lib/server/webhooks";
@@ -26,7 +26,7 @@ export default async function DeliveriesPage({
     <>
       <PageHeader
         title="Deliveries"
-        description="Every attempt to deliver an event, newest first. A delivery that used up its eight attempts is a dead letter: replay it once the receiver is fixed."
+        description={`Every attempt to deliver an event, newest first. A delivery that used up its ${MAX_DELIVERY_ATTEMPTS} attempts is a dead letter: replay it once the receiver is fixed.`}
       />
       <HydrationBoundary state={state}>
         <DeliveryList />
