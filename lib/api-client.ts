@@ -12,15 +12,9 @@ import {
   type EndpointListQuery,
   type EndpointUpdateInput,
 } from "@/lib/closient";
+import { sessionInfoSchema } from "@/lib/session-info";
 
-/** What GET /api/session says: the organization and the key's label, never the key. */
-export const sessionInfoSchema = z.object({
-  organization: z.object({ id: z.string(), name: z.string() }),
-  key_description: z.string(),
-  role: z.string(),
-  sandbox: z.boolean(),
-});
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export type { SessionInfo } from "@/lib/session-info";
 
 /**
  * The browser's only way to the API: the portal's own routes, same shapes as Closient's.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getIronSession, type IronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
+import type { SessionInfo } from "@/lib/session-info";
 import { env } from "./env";
 
 export const SESSION_COOKIE = "closient_portal";
@@ -15,13 +16,7 @@ export interface SessionData {
   renewedAt?: number;
 }
 
-/** What the browser may learn about its session: never the key. */
-export interface SessionInfo {
-  organization: { id: string; name: string };
-  key_description: string;
-  role: string;
-  sandbox: boolean;
-}
+export type { SessionInfo };
 
 function options(): SessionOptions {
   const e = env();

@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/** What `GET /api/session` tells the browser: the organization and the key's label, never the key. */
+export const sessionInfoSchema = z.object({
+  organization: z.object({ id: z.string(), name: z.string() }),
+  key_description: z.string(),
+  role: z.string(),
+  sandbox: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
