@@ -1,11 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { endpointOptions, useUpdateEndpoint } from "@/lib/queries/endpoints";
-import { ErrorState, PageHeader, Skeleton } from "@/components/ui/misc";
+import { BackLink, ErrorState, PageHeader, Skeleton } from "@/components/ui/misc";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { EndpointForm } from "./endpoint-form";
 import { formValuesOf, toUpdateBody } from "./endpoint-form-schema";
@@ -27,9 +26,7 @@ export function EndpointDetail({ id, allowHttp }: { id: string; allowHttp: boole
 
   return (
     <div className="space-y-6">
-      <Link href="/webhooks" className="text-sm text-indigo-700 underline">
-        ← Endpoints
-      </Link>
+      <BackLink href="/webhooks">Endpoints</BackLink>
       <PageHeader
         title={<span className="font-mono text-xl">{endpoint.url}</span>}
         description={

@@ -8,7 +8,7 @@ import {
   subscribableEventTypeSchema,
 } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { FieldError, Input } from "@/components/ui/field";
 
 /**
  * A searchable list of the catalogue's event types, with their descriptions, plus any other
@@ -102,11 +102,7 @@ export function EventTypesField({
           </Button>
         ) : null}
       </div>
-      {addError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {addError}
-        </p>
-      ) : null}
+      <FieldError>{addError}</FieldError>
 
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
         {matches.map((entry) => {
@@ -138,11 +134,7 @@ export function EventTypesField({
           Types outside the catalogue are delivered when Closient emits them.
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { METADATA_LIMITS } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { FieldError, Input } from "@/components/ui/field";
 import type { EndpointFormValues } from "./endpoint-form-schema";
 
 /** Key/value rows with the API's limits shown up front and checked as the admin types. */
@@ -47,11 +47,9 @@ export function MetadataField({
                 className="font-mono"
                 placeholder="key"
               />
-              {keyError ? (
-                <p id={`metadata-${index}-key-error`} role="alert" className="mt-1 text-xs text-red-700">
-                  {keyError}
-                </p>
-              ) : null}
+              <FieldError id={`metadata-${index}-key-error`} small>
+                {keyError}
+              </FieldError>
             </div>
             <div>
               <Input
@@ -61,11 +59,9 @@ export function MetadataField({
                 aria-describedby={valueError ? `metadata-${index}-value-error` : undefined}
                 placeholder="value"
               />
-              {valueError ? (
-                <p id={`metadata-${index}-value-error`} role="alert" className="mt-1 text-xs text-red-700">
-                  {valueError}
-                </p>
-              ) : null}
+              <FieldError id={`metadata-${index}-value-error`} small>
+                {valueError}
+              </FieldError>
             </div>
             <Button
               variant="ghost"
@@ -83,11 +79,7 @@ export function MetadataField({
       {full ? (
         <p className="text-xs text-slate-500">That is the limit of {METADATA_LIMITS.maxKeys} keys.</p>
       ) : null}
-      {rootError ? (
-        <p role="alert" className="text-sm text-red-700">
-          {rootError}
-        </p>
-      ) : null}
+      <FieldError>{rootError}</FieldError>
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { RESPONSE_BODY_MAX_LENGTH, type DeliveryResult } from "@/lib/closient";
 import { useTestEndpoint } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
 /** Sends one signed `ping` and shows what the receiver answered, right here. */
@@ -22,11 +23,7 @@ export function TestPing({ endpointId, active }: { endpointId: string; active: b
         {test.isPending ? "Sending…" : "Send test ping"}
       </Button>
       <div aria-live="polite" className="mt-4">
-        {test.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            The ping could not be sent: {test.error.message}
-          </p>
-        ) : null}
+        <FieldError>{test.isError ? `The ping could not be sent: ${test.error.message}` : null}</FieldError>
         {test.data ? <PingResult endpointId={endpointId} result={test.data} /> : null}
       </div>
     </section>

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { api } from "@/lib/api-client";
 import { ClosientError, signInSchema, type SignInInput } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
-import { describe, Field, Input } from "@/components/ui/field";
+import { describe, Field, FieldError, Input } from "@/components/ui/field";
 
 export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleSession: boolean }) {
   const router = useRouter();
@@ -48,11 +48,7 @@ export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleS
           <Button className="mt-3" onClick={() => sandboxSignIn.mutate()} disabled={sandboxSignIn.isPending}>
             {sandboxSignIn.isPending ? "Signing in…" : "Use the sandbox organization"}
           </Button>
-          {sandboxSignIn.error ? (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {sandboxSignIn.error.message}
-            </p>
-          ) : null}
+          <FieldError>{sandboxSignIn.error?.message}</FieldError>
         </section>
       ) : null}
       <form

@@ -50,12 +50,26 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
     </div>
+  );
+}
+
+/** An inline error, announced when it appears; renders nothing without a message. */
+export function FieldError({
+  id,
+  children,
+  small = false,
+}: {
+  id?: string;
+  children?: ReactNode;
+  small?: boolean;
+}) {
+  if (!children) return null;
+  return (
+    <p id={id} role="alert" className={small ? "mt-1 text-xs text-red-700" : "text-sm text-red-700"}>
+      {children}
+    </p>
   );
 }
 

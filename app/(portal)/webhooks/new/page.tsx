@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateEndpoint } from "@/components/endpoints/create-endpoint";
-import { PageHeader } from "@/components/ui/misc";
+import { BackLink, PageHeader } from "@/components/ui/misc";
 import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Add endpoint" };
@@ -9,9 +8,7 @@ export const metadata: Metadata = { title: "Add endpoint" };
 export default function NewEndpointPage() {
   return (
     <div className="max-w-2xl">
-      <Link href="/webhooks" className="text-sm text-indigo-700 underline">
-        ← Endpoints
-      </Link>
+      <BackLink href="/webhooks">Endpoints</BackLink>
       <PageHeader
         title="Add a webhook endpoint"
         description="Closient will POST signed JSON events to this URL. Its signing secret is shown once, right after you create it."
