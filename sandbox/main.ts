@@ -5,8 +5,13 @@ import { startSandbox } from "./server";
 
 async function main() {
   const sandbox = await startSandbox({ log: (line) => console.log(`[sandbox] ${line}`) });
+  // Only a generated key is printed; keys the operator configured stay out of the logs.
+  console.log(
+    sandbox.generatedKey
+      ? `[sandbox] API key: ${sandbox.keys[0]} (also in .data/sandbox-api-key)`
+      : `[sandbox] ${sandbox.keys.length} organization${sandbox.keys.length === 1 ? "" : "s"} from CLOSIENT_SANDBOX_API_KEYS`,
+  );
   console.log(`[sandbox] Closient webhooks API on ${sandbox.url}/integrations/api/v1/`);
-  for (const key of sandbox.keys) console.log(`[sandbox] API key: ${key}`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -23,6 +23,8 @@ export interface Sandbox {
   port: number;
   /** The configured keys, or the one generated for a default organization. */
   keys: string[];
+  /** True when no keys were configured and `keys[0]` was generated (and may be printed). */
+  generatedKey: boolean;
   store: SandboxStore;
   worker: DeliveryWorker;
   close(): Promise<void>;
@@ -49,9 +51,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const db = openDb(env.SANDBOX_DB ?? join(env.SANDBOX_DATA_DIR, "sandbox.db"));
   const store = new SandboxStore(db, clock);
 
-  const keys = env.CLOSIENT_SANDBOX_API_KEYS?.length
-    ? env.CLOSIENT_SANDBOX_API_KEYS
-    : [defaultKey(env.SANDBOX_DATA_DIR)];
+  const generatedKey = !env.CLOSIENT_SANDBOX_API_KEYS?.length;
+  const keys = generatedKey ? [defaultKey(env.SANDBOX_DATA_DIR)] : env.CLOSIENT_SANDBOX_API_KEYS!;
   keys.forEach((key, index) => {
     const name = keys.length === 1 ? "Sandbox organization" : `Sandbox organization ${index + 1}`;
     store.ensureKey(key, parseApiKey(key)!.prefix, name);
@@ -84,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${env.SANDBOX_HOST}:${port}`,
     port,
     keys,
+    generatedKey,
     store,
     worker,
     async close() {

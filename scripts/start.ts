@@ -61,7 +61,11 @@ async function main() {
   console.log(`  Closient webhooks portal: ${url}`);
   if (sandbox) {
     console.log(`  Upstream: the local sandbox, ${sandbox.url}/integrations/api/v1/`);
-    console.log(`  Sign in:  click "Use the sandbox organization", or paste the key ${sandbox.keys[0]}`);
+    console.log(
+      sandbox.generatedKey
+        ? `  Sign in:  click "Use the sandbox organization", or paste the key ${sandbox.keys[0]}`
+        : `  Sign in:  click "Use the sandbox organization", or paste the first key of CLOSIENT_SANDBOX_API_KEYS`,
+    );
     console.log(`  Emit:     npm run sandbox:emit -- offer.updated '{"gtin":"00012345678905"}'`);
   } else {
     console.log(`  Upstream: ${upstream}`);

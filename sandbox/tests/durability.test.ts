@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { generateApiKey } from "../../lib/closient";
 import { freePort, sandboxClient } from "../testing/client";
-import { spawnSandbox } from "../testing/process";
+import { printed, spawnSandbox } from "../testing/process";
 import { WebhookReceiver } from "../testing/receiver";
 
 const dir = mkdtempSync(join(tmpdir(), "sandbox-durability-"));
@@ -57,6 +57,9 @@ it("loses no event when the sandbox is SIGKILLed during a burst", async () => {
     unique = new Set(receiver.received.map((w) => w.event.id));
   }
   expect([...emitted].filter((id) => !unique.has(id))).toEqual([]);
+  // A configured key is never printed (only a generated one is).
+  expect(printed(child)).toContain("1 organization from CLOSIENT_SANDBOX_API_KEYS");
+  expect(printed(child)).not.toContain(key);
   child.kill("SIGTERM");
   await receiver.close();
 }, 60_000);
