@@ -28,6 +28,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** Pages only: API routes answer JSON, carry no script, and get their headers from next.config.js. */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -12,6 +12,7 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().min(32, "SESSION_SECRET must be at least 32 characters."),
   ),
+  SESSION_SECRET_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().optional()),
   SESSION_MAX_AGE_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -33,6 +34,8 @@ export interface PortalEnv {
   /** The sandbox organization's key, for one-click sign-in; never sent to the browser. */
   sandboxKey: string | null;
   sessionSecret: string;
+  /** Secrets that open cookies but no longer seal them: a rotated SESSION_SECRET signs nobody out. */
+  previousSessionSecrets: string[];
   sessionMaxAgeSeconds: number;
   upstreamTimeoutMs: number;
   upstreamSlowTimeoutMs: number;
@@ -61,6 +64,10 @@ export function env(): PortalEnv {
     isSandbox,
     sandboxKey,
     sessionSecret: e.SESSION_SECRET,
+    previousSessionSecrets: (e.SESSION_SECRET_PREVIOUS ?? "")
+      .split(",")
+      .map((secret) => secret.trim())
+      .filter(Boolean),
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,

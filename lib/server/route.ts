@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
-import { getSession, renew } from "./session";
+import { destroySession, readSession, renew } from "./session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -74,14 +74,14 @@ export function proxyRoute(handler: Handler, { mutating = false } = {}) {
   return (request: Request, context: RouteContext): Promise<Response> =>
     withErrors(request, async () => {
       if (mutating) assertSameOrigin(request);
-      const session = await getSession();
-      if (!session.apiKey) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
+      const session = await readSession();
+      if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
       try {
         const out = await handler({ request, params: await context.params, apiKey: session.apiKey });
         await renew(session);
         return json(out.data, out);
       } catch (error) {
-        if (error instanceof ClosientError && error.status === 401) session.destroy();
+        if (error instanceof ClosientError && error.status === 401) await destroySession();
         throw error;
       }
     });

@@ -1,62 +1,89 @@
 import "server-only";
-import { getIronSession, type IronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
+import { cache } from "react";
+import { z } from "zod";
 import type { SessionInfo } from "@/lib/session-info";
+import { seal, unseal } from "@/lib/session-seal";
 import { env } from "./env";
 
 export const SESSION_COOKIE = "closient_portal";
 
 /** What the sealed cookie holds. The key stays inside the seal and on the server. */
-export interface SessionData {
-  apiKey?: string;
-  organization?: { id: string; name: string };
-  keyDescription?: string;
-  role?: string;
-  /** When the cookie was last sealed; it is sealed again at most once a minute. */
-  renewedAt?: number;
+const sessionClaimsSchema = z.object({
+  key: z.string(),
+  org: z.object({ id: z.string(), name: z.string() }),
+  desc: z.string(),
+  role: z.string(),
+  iat: z.number(),
+});
+
+export interface Session {
+  apiKey: string;
+  organization: { id: string; name: string };
+  keyDescription: string;
+  role: string;
+  /** When the cookie was sealed, in ms; it is sealed again at most once a minute. */
+  sealedAt: number;
 }
 
 export type { SessionInfo };
 
-function options(): SessionOptions {
+/** The signed-in session from the request's cookie, or null (none, tampered, expired). */
+export const readSession = cache(async (): Promise<Session | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
   const e = env();
-  return {
-    password: e.sessionSecret,
-    cookieName: SESSION_COOKIE,
-    ttl: e.sessionMaxAgeSeconds,
-    cookieOptions: { httpOnly: true, sameSite: "lax", secure: e.secureCookies, path: "/" },
-  };
+  const claims = sessionClaimsSchema.safeParse(
+    await unseal(token, [e.sessionSecret, ...e.previousSessionSecrets]),
+  );
+  if (!claims.success) return null;
+  const { key, org, desc, role, iat } = claims.data;
+  return { apiKey: key, organization: org, keyDescription: desc, role, sealedAt: iat * 1000 };
+});
+
+/** Seals the session into the cookie, valid for the configured maximum age from now. */
+export async function saveSession(session: Omit<Session, "sealedAt">) {
+  const e = env();
+  const token = await seal(
+    { key: session.apiKey, org: session.organization, desc: session.keyDescription, role: session.role },
+    e.sessionSecret,
+    { maxAgeSeconds: e.sessionMaxAgeSeconds },
+  );
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: e.secureCookies,
+    path: "/",
+    maxAge: e.sessionMaxAgeSeconds,
+  });
 }
 
-export async function getSession() {
-  return getIronSession<SessionData>(await cookies(), options());
+export async function destroySession() {
+  (await cookies()).set(SESSION_COOKIE, "", { path: "/", maxAge: 0 });
 }
 
 const RENEW_EVERY_MS = 60_000;
 
 /**
- * Rolling expiry: a session in use is sealed again with a fresh maximum age. Sealing costs a few
- * milliseconds of crypto, so it happens at most once a minute, not on every request.
+ * Rolling expiry: a session in use is sealed again with a fresh maximum age, at most once a
+ * minute, so most answers carry no Set-Cookie.
  */
-export async function renew(session: IronSession<SessionData>) {
-  if (session.renewedAt && Date.now() - session.renewedAt < RENEW_EVERY_MS) return;
-  session.renewedAt = Date.now();
-  await session.save();
+export async function renew(session: Session) {
+  if (Date.now() - session.sealedAt < RENEW_EVERY_MS) return;
+  await saveSession(session);
 }
 
-export function sessionInfo(data: SessionData): SessionInfo | null {
-  if (!data.apiKey || !data.organization) return null;
+export function sessionInfo(session: Session): SessionInfo {
   return {
-    organization: data.organization,
-    key_description: data.keyDescription ?? "",
-    role: data.role ?? "",
+    organization: session.organization,
+    key_description: session.keyDescription,
+    role: session.role,
     sandbox: env().isSandbox,
   };
 }
 
 /** The signed-in admin for server components, or null. Read-only: it cannot renew the cookie. */
 export async function currentSession(): Promise<{ apiKey: string; info: SessionInfo } | null> {
-  const session = await getSession();
-  const info = sessionInfo(session);
-  return info && session.apiKey ? { apiKey: session.apiKey, info } : null;
+  const session = await readSession();
+  return session ? { apiKey: session.apiKey, info: sessionInfo(session) } : null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { ClosientError } from "@/lib/closient";
-import { getSession, sessionInfo, type SessionInfo } from "./session";
+import { saveSession, sessionInfo, type SessionInfo } from "./session";
 import { webhooks } from "./webhooks";
 
 /** Asks the upstream who the key belongs to, and starts a session only when it answers. */
@@ -22,12 +22,12 @@ export async function signIn(apiKey: string): Promise<SessionInfo> {
   if (!organization) {
     throw new ClosientError(403, "FORBIDDEN", "This key belongs to no organization.");
   }
-  const session = await getSession();
-  session.apiKey = apiKey;
-  session.organization = organization;
-  session.keyDescription = who.api_key?.description ?? "";
-  session.role = who.api_key?.role ?? "";
-  session.renewedAt = Date.now();
-  await session.save();
-  return sessionInfo(session)!;
+  const session = {
+    apiKey,
+    organization: { id: organization.id, name: organization.name },
+    keyDescription: who.api_key?.description ?? "",
+    role: who.api_key?.role ?? "",
+  };
+  await saveSession(session);
+  return sessionInfo({ ...session, sealedAt: Date.now() });
 }

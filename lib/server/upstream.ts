@@ -1,10 +1,19 @@
 import "server-only";
+import type { IncomingHttpHeaders } from "node:http";
+import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
 import { ClosientError, errorEnvelopeSchema } from "@/lib/closient";
 import { env } from "./env";
 
 /** Upstream headers that the browser may see: the rate-limit state. */
 const PASS_THROUGH = /^(ratelimit-|x-ratelimit-|retry-after$)/i;
+
+/**
+ * Kept-alive connections to the upstream, shared by every request of this process. undici's own
+ * `request` rather than `fetch`: the same client without the WHATWG layers, about 0.6 ms less
+ * per call here (bench:portal). It follows no redirects.
+ */
+const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 
 export interface UpstreamCall {
   method: "GET" | "POST" | "PATCH";
@@ -21,18 +30,19 @@ export interface UpstreamResult<T> {
   headers: Record<string, string>;
 }
 
-function passThroughHeaders(headers: Headers): Record<string, string> {
+function passThroughHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (PASS_THROUGH.test(name)) out[name] = value;
-  });
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && PASS_THROUGH.test(name)) out[name] = String(value);
+  }
   return out;
 }
 
 /**
  * One call to the Closient API with the admin's key. Failures become ClosientErrors: no answer
- * is 502 UPSTREAM_UNAVAILABLE, no answer in time 504 UPSTREAM_TIMEOUT, an error envelope passes
- * through with its status and rate-limit headers, anything unreadable is 502.
+ * is 502 UPSTREAM_UNAVAILABLE, no complete answer in time 504 UPSTREAM_TIMEOUT (one deadline for
+ * connect, headers and body), an error envelope passes through with its status and rate-limit
+ * headers, anything unreadable (a redirect included) is 502 UPSTREAM_INVALID_RESPONSE.
  */
 export async function callUpstream<S extends z.ZodType>(
   apiKey: string,
@@ -41,9 +51,15 @@ export async function callUpstream<S extends z.ZodType>(
 ): Promise<UpstreamResult<z.output<S>>> {
   const e = env();
   const url = `${e.upstreamUrl}${call.path}${call.query?.size ? `?${call.query.toString()}` : ""}`;
-  let response: Response;
+  const signal = AbortSignal.timeout(call.slow ? e.upstreamSlowTimeoutMs : e.upstreamTimeoutMs);
+  const failed = () =>
+    signal.aborted
+      ? new ClosientError(504, "UPSTREAM_TIMEOUT")
+      : new ClosientError(502, "UPSTREAM_UNAVAILABLE");
+
+  let response: Dispatcher.ResponseData;
   try {
-    response = await fetch(url, {
+    response = await request(url, {
       method: call.method,
       headers: {
         "X-API-Key": apiKey,
@@ -51,32 +67,33 @@ export async function callUpstream<S extends z.ZodType>(
         ...(call.body === undefined ? {} : { "Content-Type": "application/json" }),
       },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      signal: AbortSignal.timeout(call.slow ? e.upstreamSlowTimeoutMs : e.upstreamTimeoutMs),
-      cache: "no-store",
-      redirect: "error",
+      signal,
+      dispatcher,
     });
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "TimeoutError" || name === "AbortError") throw new ClosientError(504, "UPSTREAM_TIMEOUT");
-    throw new ClosientError(502, "UPSTREAM_UNAVAILABLE");
+  } catch {
+    throw failed();
   }
 
   const headers = passThroughHeaders(response.headers);
   let json: unknown;
   try {
-    json = await response.json();
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "TimeoutError" || name === "AbortError") throw new ClosientError(504, "UPSTREAM_TIMEOUT");
+    json = await response.body.json();
+  } catch {
+    if (signal.aborted) throw new ClosientError(504, "UPSTREAM_TIMEOUT");
     throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
   }
 
-  if (!response.ok) {
+  const ok = response.statusCode >= 200 && response.statusCode < 300;
+  if (!ok) {
     const envelope = errorEnvelopeSchema.safeParse(json);
-    if (!envelope.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
-    throw ClosientError.fromEnvelope({ error: { ...envelope.data.error, status: response.status } }, headers);
+    if (!envelope.success || response.statusCode < 400)
+      throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
+    throw ClosientError.fromEnvelope(
+      { error: { ...envelope.data.error, status: response.statusCode } },
+      headers,
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
-  return { status: response.status, data: parsed.data, headers };
+  return { status: response.statusCode, data: parsed.data, headers };
 }

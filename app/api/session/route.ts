@@ -1,14 +1,14 @@
 import { ClosientError, signInSchema } from "@/lib/closient";
 import { assertSameOrigin, json, readBody, withErrors } from "@/lib/server/route";
-import { getSession, sessionInfo } from "@/lib/server/session";
+import { destroySession, readSession, sessionInfo } from "@/lib/server/session";
 import { signIn } from "@/lib/server/sign-in";
 
 /** Who is signed in: the organization and the key's description and role, never the key. */
 export function GET(request: Request) {
   return withErrors(request, async () => {
-    const info = sessionInfo(await getSession());
-    if (!info) throw new ClosientError(401, "UNAUTHORIZED", "Not signed in.");
-    return json(info);
+    const session = await readSession();
+    if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Not signed in.");
+    return json(sessionInfo(session));
   });
 }
 
@@ -24,7 +24,7 @@ export function POST(request: Request) {
 export function DELETE(request: Request) {
   return withErrors(request, async () => {
     assertSameOrigin(request);
-    (await getSession()).destroy();
+    await destroySession();
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   });
 }

@@ -1,0 +1,58 @@
+import { compactDecrypt } from "jose";
+import { describe, expect, it } from "vitest";
+import { seal, unseal } from "./session-seal";
+
+const current = "current-session-secret-0123456789abcdef";
+const previous = "previous-session-secret-0123456789abcdef";
+const payload = { key: "csb_secret_api_key", org: { id: "o", name: "Org" } };
+
+describe("session seal", () => {
+  it("opens what it sealed, and hides the key inside", async () => {
+    const token = await seal(payload, current, { maxAgeSeconds: 60 });
+    expect(token.split(".")).toHaveLength(5); // compact JWE
+    expect(token).not.toContain("csb_");
+    expect(Buffer.from(token.split(".")[3]!, "base64url").toString()).not.toContain("csb_");
+    expect(await unseal(token, [current])).toMatchObject(payload);
+  });
+
+  it("refuses a seal past its own expiry, whatever the cookie said", async () => {
+    const old = await seal(payload, current, {
+      maxAgeSeconds: 3600,
+      now: new Date(Date.now() - 2 * 3600_000),
+    });
+    expect(await unseal(old, [current])).toBeNull();
+    const fresh = await seal(payload, current, { maxAgeSeconds: 3600, now: new Date(Date.now() - 1800_000) });
+    expect(await unseal(fresh, [current])).not.toBeNull();
+  });
+
+  it("refuses a tampered seal, a foreign secret and garbage", async () => {
+    const token = await seal(payload, current, { maxAgeSeconds: 60 });
+    const parts = token.split(".");
+    const flip = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
+    for (const i of [0, 2, 3, 4]) {
+      const tampered = parts.map((p, j) => (j === i ? flip(p) : p)).join(".");
+      expect(await unseal(tampered, [current])).toBeNull();
+    }
+    expect(await unseal(token, [previous])).toBeNull();
+    expect(await unseal("not-a-seal", [current])).toBeNull();
+    expect(await unseal("", [current])).toBeNull();
+  });
+
+  it("opens seals of a previous secret during a rotation, and not after it is dropped", async () => {
+    const before = await seal(payload, previous, { maxAgeSeconds: 60 });
+    expect(await unseal(before, [current, previous])).toMatchObject(payload);
+    expect(await unseal(before, [current])).toBeNull();
+  });
+
+  it("names its key by an id that is not the key", async () => {
+    const token = await seal(payload, current, { maxAgeSeconds: 60 });
+    const header = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as Record<
+      string,
+      string
+    >;
+    expect(header).toMatchObject({ alg: "dir", enc: "A256GCM" });
+    expect(header.kid).toMatch(/^[0-9a-f]{12}$/);
+    // A secret of the wrong key cannot open it even through jose directly.
+    await expect(compactDecrypt(token, new Uint8Array(32))).rejects.toThrow();
+  });
+});
