@@ -1,6 +1,11 @@
 import nextConfig from "eslint-config-next";
 import tseslint from "typescript-eslint";
 
+const serverOnly = {
+  group: ["@/lib/server/*", "**/lib/server/*"],
+  message: "Server-only code: call it from app/ or lib/server/.",
+};
+
 const config = [
   {
     ignores: [
@@ -25,15 +30,36 @@ const config = [
   {
     // The browser and the shared contract never reach for server-only code.
     files: ["components/**", "lib/queries/**", "lib/closient/**", "lib/api-client.ts", "lib/query-client.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly] }] },
+  },
+  {
+    // The browser's code stays light: it takes values from the contract's files one by one (the
+    // barrel would bring every zod schema), and toasts through lib/notify (sonner loads late).
+    // Types from the barrel are free. The endpoint form is the one place that needs the schemas.
+    files: ["components/**", "lib/queries/**", "lib/api-client.ts", "lib/query-client.ts", "lib/notify.ts"],
+    ignores: [
+      "components/endpoints/endpoint-form*.ts*",
+      "components/**/*.test.ts",
+      "components/ui/toaster-host.tsx",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
+          patterns: [serverOnly],
+          paths: [
             {
-              group: ["@/lib/server/*", "**/lib/server/*"],
-              message: "Server-only code: call it from app/ or lib/server/.",
+              name: "@/lib/closient",
+              allowTypeImports: true,
+              message:
+                "Import the value from its own file in lib/closient/ (the barrel brings every schema).",
             },
+            {
+              name: "zod",
+              allowTypeImports: true,
+              message: "No schema library in the browser's light pages.",
+            },
+            { name: "sonner", message: "Use notify from @/lib/notify: sonner is loaded when first needed." },
           ],
         },
       ],

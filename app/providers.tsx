@@ -1,15 +1,24 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import dynamic from "next/dynamic";
+import { useSyncExternalStore, type ReactNode } from "react";
 import { getQueryClient } from "@/lib/query-client";
+import { subscribeToToasts, toastsWanted } from "@/lib/notify";
+
+const ToasterHost = dynamic(() => import("@/components/ui/toaster-host"), { ssr: false });
+
+/** sonner's Toaster, mounted (and downloaded) when the first toast is shown. */
+function LazyToaster() {
+  const wanted = useSyncExternalStore(subscribeToToasts, toastsWanted, () => false);
+  return wanted ? <ToasterHost /> : null;
+}
 
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={getQueryClient()}>
       {children}
-      <Toaster position="bottom-right" closeButton richColors />
+      <LazyToaster />
     </QueryClientProvider>
   );
 }

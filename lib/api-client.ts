@@ -1,31 +1,27 @@
-import { z } from "zod";
-import {
-  ClosientError,
-  deliveryResultSchema,
-  deliverySchema,
-  endpointSchema,
-  errorEnvelopeSchema,
-  paginatedSchema,
-  toSearchParams,
-  type DeliveryListFilters,
-  type EndpointCreateInput,
-  type EndpointListQuery,
-  type EndpointUpdateInput,
+import { ClosientError, isErrorEnvelope } from "@/lib/closient/closient-error";
+import { toSearchParams } from "@/lib/closient/paths";
+import type {
+  Delivery,
+  DeliveryListFilters,
+  DeliveryResult,
+  Endpoint,
+  EndpointCreateInput,
+  EndpointListQuery,
+  EndpointUpdateInput,
+  Paginated,
 } from "@/lib/closient";
-import { sessionInfoSchema } from "@/lib/session-info";
+import type { SessionInfo } from "@/lib/session-info";
 
-export type { SessionInfo } from "@/lib/session-info";
+export type { SessionInfo };
 
 /**
  * The browser's only way to the API: the portal's own routes, same shapes as Closient's.
  * Every failure is a ClosientError carrying the envelope's code, message and details.
+ *
+ * Answers are not parsed with the schemas here: the portal's routes validated every upstream
+ * answer with them on the server, so the browser ships no schema library for reading.
  */
-async function request<S extends z.ZodType>(
-  method: string,
-  path: string,
-  schema: S,
-  body?: unknown,
-): Promise<z.output<S>> {
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -42,38 +38,44 @@ async function request<S extends z.ZodType>(
       "The portal could not be reached. Check your connection and retry.",
     );
   }
-  if (response.status === 204) return schema.parse(null);
+  if (response.status === 204) return null as T;
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(json);
-    if (envelope.success) throw ClosientError.fromEnvelope(envelope.data);
+    if (isErrorEnvelope(json)) {
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        if (/^(ratelimit-|retry-after$)/i.test(name)) headers[name] = value;
+      });
+      throw ClosientError.fromEnvelope(json, headers);
+    }
     throw new ClosientError(response.status, "INTERNAL_ERROR", `The portal answered ${response.status}.`);
   }
-  return schema.parse(json);
+  if (json === null) {
+    throw new ClosientError(
+      response.status,
+      "INTERNAL_ERROR",
+      "The portal sent an answer it could not read.",
+    );
+  }
+  return json as T;
 }
 
-const endpointPage = paginatedSchema(endpointSchema);
-const deliveryPage = paginatedSchema(deliverySchema);
-
 export const api = {
-  session: () => request("GET", "/api/session", sessionInfoSchema),
-  signIn: (apiKey: string) => request("POST", "/api/session", sessionInfoSchema, { api_key: apiKey }),
-  signInSandbox: () => request("POST", "/api/session/sandbox", sessionInfoSchema),
-  signOut: () => request("DELETE", "/api/session", z.null()),
+  session: () => request<SessionInfo>("GET", "/api/session"),
+  signIn: (apiKey: string) => request<SessionInfo>("POST", "/api/session", { api_key: apiKey }),
+  signInSandbox: () => request<SessionInfo>("POST", "/api/session/sandbox"),
+  signOut: () => request<null>("DELETE", "/api/session"),
 
   listEndpoints: (query: Partial<EndpointListQuery>) =>
-    request("GET", `/api/webhooks/endpoints?${toSearchParams(query).toString()}`, endpointPage),
-  getEndpoint: (id: string) => request("GET", `/api/webhooks/endpoints/${id}`, endpointSchema),
-  createEndpoint: (body: EndpointCreateInput) =>
-    request("POST", "/api/webhooks/endpoints", endpointSchema, body),
+    request<Paginated<Endpoint>>("GET", `/api/webhooks/endpoints?${toSearchParams(query).toString()}`),
+  getEndpoint: (id: string) => request<Endpoint>("GET", `/api/webhooks/endpoints/${id}`),
+  createEndpoint: (body: EndpointCreateInput) => request<Endpoint>("POST", "/api/webhooks/endpoints", body),
   updateEndpoint: (id: string, body: EndpointUpdateInput) =>
-    request("PATCH", `/api/webhooks/endpoints/${id}`, endpointSchema, body),
-  rotateSecret: (id: string) =>
-    request("POST", `/api/webhooks/endpoints/${id}/rotate-secret`, endpointSchema),
-  testEndpoint: (id: string) => request("POST", `/api/webhooks/endpoints/${id}/test`, deliveryResultSchema),
+    request<Endpoint>("PATCH", `/api/webhooks/endpoints/${id}`, body),
+  rotateSecret: (id: string) => request<Endpoint>("POST", `/api/webhooks/endpoints/${id}/rotate-secret`),
+  testEndpoint: (id: string) => request<DeliveryResult>("POST", `/api/webhooks/endpoints/${id}/test`),
 
   listDeliveries: (query: DeliveryListFilters) =>
-    request("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`, deliveryPage),
-  replayDelivery: (id: string) =>
-    request("POST", `/api/webhooks/deliveries/${id}/replay`, deliveryResultSchema),
+    request<Paginated<Delivery>>("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`),
+  replayDelivery: (id: string) => request<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
 };

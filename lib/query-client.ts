@@ -1,5 +1,5 @@
 import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { ClosientError } from "@/lib/closient";
+import { ClosientError } from "@/lib/closient/closient-error";
 
 /** An expired or revoked session sends the admin back to sign in, from wherever it surfaced. */
 function onError(error: unknown) {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
 import { freePort } from "../sandbox/testing/client";
-import { buildIsStale } from "./next-process";
+import { BUILD_ARGS, buildIsStale } from "./next-process";
 
 interface StepResult {
   name: string;
@@ -80,7 +80,10 @@ async function main() {
 
   if (wanted("e2e")) {
     if (buildIsStale()) {
-      const build = run("build", "node", [join("node_modules", "next", "dist", "bin", "next"), "build"]);
+      const build = run("build", "node", [
+        join("node_modules", "next", "dist", "bin", "next"),
+        ...BUILD_ARGS,
+      ]);
       if (!build.ok)
         results.push({ name: "build", ok: false, passed: 0, failed: 1, skipped: 0, seconds: build.seconds });
     }

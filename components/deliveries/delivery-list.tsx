@@ -2,20 +2,26 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { toast } from "sonner";
-import { DELIVERY_STATUSES, type Delivery, type DeliveryListFilters } from "@/lib/closient";
-import { deliveryFiltersFrom, deliveryListOptions, useReplayDelivery } from "@/lib/queries/deliveries";
+import { useRouter } from "next/navigation";
+import type { Delivery, DeliveryListFilters } from "@/lib/closient";
+import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
+import { toSearchParams } from "@/lib/closient/paths";
+import { notify } from "@/lib/notify";
+import { deliveryListOptions, useReplayDelivery } from "@/lib/queries/deliveries";
 import { Button } from "@/components/ui/button";
 import { InlineField, Input } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/table";
-import { useUrlFilters } from "@/lib/use-url-filters";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/misc";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Pager } from "@/components/endpoints/endpoint-list";
+import { Pager } from "@/components/ui/pager";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 
-export function DeliveryList() {
-  const { filters, go } = useUrlFilters(deliveryFiltersFrom);
+const hrefOf = (filters: DeliveryListFilters) => `/deliveries?${toSearchParams(filters).toString()}`;
+
+/** The delivery log; `filters` are the URL's, read on the server with the shared schemas. */
+export function DeliveryList({ filters }: { filters: DeliveryListFilters }) {
+  const router = useRouter();
+  const go = (next: DeliveryListFilters) => router.push(hrefOf(next));
   const query = useQuery({ ...deliveryListOptions(filters), refetchInterval: 5_000 });
   const filtered = Boolean(filters.endpoint_id || filters.status || filters.event_type);
 
@@ -123,7 +129,7 @@ export function DeliveryList() {
             page={query.data.pagination.page}
             totalPages={query.data.pagination.total_pages}
             total={query.data.pagination.total_count}
-            onPage={(page) => go({ ...filters, page })}
+            href={(page) => hrefOf({ ...filters, page })}
           />
         </>
       )}
@@ -167,10 +173,10 @@ function DeliveryRow({ delivery }: { delivery: Delivery }) {
             onClick={() =>
               replay.mutate(delivery.id, {
                 onSuccess: (result) =>
-                  toast.success(
+                  notify.success(
                     `Replayed as a new delivery: ${result.status.replace("_", " ")}${result.http_status_code ? ` (HTTP ${result.http_status_code})` : ""}`,
                   ),
-                onError: (error) => toast.error(`Replay failed: ${error.message}`),
+                onError: (error) => notify.error(`Replay failed: ${error.message}`),
               })
             }
           >

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useOpenedOnce } from "@/components/ui/lazy";
 import { useState } from "react";
 import { useCreateEndpoint } from "@/lib/queries/endpoints";
 import { EndpointForm } from "./endpoint-form";
 import { emptyEndpointForm, toCreateBody } from "./endpoint-form-schema";
-import { SecretRevealDialog } from "./secret-reveal-dialog";
+import { LazySecretRevealDialog, preloadSecretRevealDialog } from "./lazy-secret-reveal-dialog";
 
 /** The create form, then the one-time reveal of the new endpoint's secret, then its page. */
 export function CreateEndpoint({ allowHttp }: { allowHttp: boolean }) {
@@ -13,6 +14,7 @@ export function CreateEndpoint({ allowHttp }: { allowHttp: boolean }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [createdId, setCreatedId] = useState<string | null>(null);
   const create = useCreateEndpoint(setSecret);
+  const revealMounted = useOpenedOnce(secret !== null);
 
   return (
     <>
@@ -22,19 +24,22 @@ export function CreateEndpoint({ allowHttp }: { allowHttp: boolean }) {
         defaultValues={emptyEndpointForm}
         onCancel={() => router.push("/webhooks")}
         onSubmit={async (values) => {
+          preloadSecretRevealDialog();
           const endpoint = await create.mutateAsync(toCreateBody(values));
           setCreatedId(endpoint.id);
         }}
       />
-      <SecretRevealDialog
-        secret={secret}
-        reason="created"
-        onDone={() => {
-          setSecret(null);
-          create.reset();
-          router.push(createdId ? `/webhooks/${createdId}` : "/webhooks");
-        }}
-      />
+      {revealMounted ? (
+        <LazySecretRevealDialog
+          secret={secret}
+          reason="created"
+          onDone={() => {
+            setSecret(null);
+            create.reset();
+            router.push(createdId ? `/webhooks/${createdId}` : "/webhooks");
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,29 +1,25 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { toast } from "sonner";
-import { endpointOptions, useUpdateEndpoint } from "@/lib/queries/endpoints";
-import { BackLink, ErrorState, PageHeader, Skeleton } from "@/components/ui/misc";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { EndpointForm } from "./endpoint-form";
-import { formValuesOf, toUpdateBody } from "./endpoint-form-schema";
+import type { Endpoint } from "@/lib/closient";
+import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { EndpointSettings } from "./endpoint-settings";
 import { PauseToggle } from "./pause-toggle";
 import { SigningSecretSection } from "./signing-secret-section";
 import { TestPing } from "./test-ping";
 
-export function EndpointDetail({ id, allowHttp }: { id: string; allowHttp: boolean }) {
-  const query = useQuery(endpointOptions(id));
-  const update = useUpdateEndpoint(id);
-  // What the form was loaded from: edits are sent as a diff against it, so another admin's
-  // change to other fields or keys, fetched meanwhile, is never undone.
-  const [baseline, setBaseline] = useState(query.data);
-  if (query.data && !baseline) setBaseline(query.data);
-
-  if (query.isPending) return <EndpointDetailSkeleton />;
-  if (query.isError) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
-  const endpoint = query.data;
-
+/**
+ * One endpoint's page, rendered on the server; the pause switch, the settings form, rotation
+ * and the test ping are the interactive parts.
+ */
+export function EndpointDetail({
+  endpoint,
+  allowHttp,
+  now,
+}: {
+  endpoint: Endpoint;
+  allowHttp: boolean;
+  /** The request's time, for "3 minutes ago". */
+  now: number;
+}) {
   return (
     <div className="space-y-6">
       <BackLink href="/webhooks">Endpoints</BackLink>
@@ -33,12 +29,21 @@ export function EndpointDetail({ id, allowHttp }: { id: string; allowHttp: boole
           <>
             <span>{endpoint.description || "No description"}</span>
             <span className="block text-xs text-slate-500">
-              Created <RelativeTime iso={endpoint.created_at} /> · updated{" "}
-              <RelativeTime iso={endpoint.updated_at} />
+              Created <TimeAgo iso={endpoint.created_at} now={now} /> · updated{" "}
+              <TimeAgo iso={endpoint.updated_at} now={now} />
             </span>
           </>
         }
-        actions={<PauseToggle endpoint={endpoint} />}
+        actions={
+          <PauseToggle
+            endpoint={{
+              id: endpoint.id,
+              url: endpoint.url,
+              description: endpoint.description,
+              is_active: endpoint.is_active,
+            }}
+          />
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section
@@ -48,20 +53,7 @@ export function EndpointDetail({ id, allowHttp }: { id: string; allowHttp: boole
           <h2 id="settings-heading" className="mb-4 text-base font-semibold">
             Settings
           </h2>
-          {baseline ? (
-            <EndpointForm
-              mode="edit"
-              allowHttp={allowHttp}
-              defaultValues={formValuesOf(baseline)}
-              onSubmit={async (values) => {
-                const body = toUpdateBody(baseline, values);
-                if (Object.keys(body).length === 0) return;
-                const saved = await update.mutateAsync(body);
-                setBaseline(saved);
-                toast.success("Changes saved");
-              }}
-            />
-          ) : null}
+          <EndpointSettings endpoint={endpoint} allowHttp={allowHttp} />
         </section>
         <div className="space-y-6">
           <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />

@@ -1,4 +1,4 @@
-import { describeEventType } from "@/lib/closient";
+import { describeEventType } from "@/lib/closient/event-types";
 
 /** The first few subscribed types as chips, then "+N more". */
 export function EventTypeChips({ types, max = 3 }: { types: string[]; max?: number }) {

@@ -6,7 +6,7 @@ import {
   EVENT_CATALOGUE,
   MAX_EVENT_TYPES_PER_ENDPOINT,
   subscribableEventTypeSchema,
-} from "@/lib/closient";
+} from "@/lib/closient/event-types";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input } from "@/components/ui/field";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { METADATA_LIMITS } from "@/lib/closient";
+import { METADATA_LIMITS } from "@/lib/closient/metadata";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input } from "@/components/ui/field";
 import type { EndpointFormValues } from "./endpoint-form-schema";

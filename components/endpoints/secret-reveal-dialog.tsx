@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { SIGNATURE_HEADER } from "@/lib/closient";
+import { SIGNATURE_HEADER } from "@/lib/closient/signature";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
-import { ROTATION_GRACE_MS } from "@/lib/closient";
+import { ROTATION_GRACE_MS } from "@/lib/closient/secret";
+import { formatExact } from "@/lib/format-time";
+import { notify } from "@/lib/notify";
 import { useRotateSecret } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { formatExact } from "@/components/ui/relative-time";
-import { SecretRevealDialog } from "./secret-reveal-dialog";
+import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { LazySecretRevealDialog, preloadSecretRevealDialog } from "./lazy-secret-reveal-dialog";
 
 function graceEnd(now: number) {
   const end = new Date(now + ROTATION_GRACE_MS);
@@ -27,6 +27,8 @@ export function SigningSecretSection({
   const [secret, setSecret] = useState<string | null>(null);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
   const rotate = useRotateSecret(endpointId, setSecret);
+  const confirmMounted = useOpenedOnce(confirming);
+  const revealMounted = useOpenedOnce(secret !== null);
   const until = graceEnd(openedAt);
 
   return (
@@ -51,33 +53,38 @@ export function SigningSecretSection({
       >
         Rotate secret
       </Button>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title="Rotate the signing secret?"
-        confirmLabel="Rotate secret"
-        pending={rotate.isPending}
-        onConfirm={() =>
-          rotate.mutate(undefined, {
-            onSuccess: () => setConfirming(false),
-            onError: (error) => toast.error(`The secret was not rotated: ${error.message}`),
-          })
-        }
-      >
-        <p>A new secret is made and shown to you once.</p>
-        <p>
-          The current secret keeps working until <strong>{until.time} tomorrow</strong> ({until.exact}), then
-          only the new one does. Until then every delivery is signed with both.
-        </p>
-      </ConfirmDialog>
-      <SecretRevealDialog
-        secret={secret}
-        reason="rotated"
-        onDone={() => {
-          setSecret(null);
-          rotate.reset();
-        }}
-      />
+      {confirmMounted ? (
+        <LazyConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Rotate the signing secret?"
+          confirmLabel="Rotate secret"
+          pending={rotate.isPending}
+          onConfirm={() => {
+            preloadSecretRevealDialog();
+            rotate.mutate(undefined, {
+              onSuccess: () => setConfirming(false),
+              onError: (error) => notify.error(`The secret was not rotated: ${error.message}`),
+            });
+          }}
+        >
+          <p>A new secret is made and shown to you once.</p>
+          <p>
+            The current secret keeps working until <strong>{until.time} tomorrow</strong> ({until.exact}),
+            then only the new one does. Until then every delivery is signed with both.
+          </p>
+        </LazyConfirmDialog>
+      ) : null}
+      {revealMounted ? (
+        <LazySecretRevealDialog
+          secret={secret}
+          reason="rotated"
+          onDone={() => {
+            setSecret(null);
+            rotate.reset();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

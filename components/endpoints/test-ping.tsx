@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { RESPONSE_BODY_MAX_LENGTH, type DeliveryResult } from "@/lib/closient";
+import type { DeliveryResult } from "@/lib/closient";
+import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
 import { useTestEndpoint } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";

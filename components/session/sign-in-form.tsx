@@ -1,41 +1,56 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "@/lib/api-client";
-import { ClosientError, signInSchema, type SignInInput } from "@/lib/closient";
+import { apiKeyProblem } from "@/lib/closient/api-key";
+import { ClosientError } from "@/lib/closient/closient-error";
 import { Button } from "@/components/ui/button";
 import { describe, Field, FieldError, Input } from "@/components/ui/field";
 
+/**
+ * Sign-in with a pasted key, or one click into the sandbox. The key is checked here with the
+ * contract's own rule (format and checksum; the route checks the same with signInSchema), so a
+ * malformed key never leaves the page; the sign-in page ships no schema or form library.
+ */
 export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleSession: boolean }) {
   const router = useRouter();
+  const field = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [submitted, setSubmitted] = useState(false);
   // A session whose key Closient refused is ended here, where cookies can be cleared.
   useEffect(() => {
     if (staleSession) api.signOut().catch(() => undefined);
   }, [staleSession]);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { api_key: "" } });
   const enter = () => {
     router.replace("/webhooks");
     router.refresh();
   };
   const signIn = useMutation({
-    mutationFn: (values: SignInInput) => api.signIn(values.api_key),
+    mutationFn: (apiKey: string) => api.signIn(apiKey),
     meta: { signIn: true },
     onSuccess: enter,
-    onError: (error) =>
-      form.setError("api_key", {
-        message: error instanceof ClosientError ? error.message : "Sign-in failed. Try again.",
-      }),
+    onError: (failure) => {
+      setError(failure instanceof ClosientError ? failure.message : "Sign-in failed. Try again.");
+      field.current?.focus();
+    },
   });
   const sandboxSignIn = useMutation({
     mutationFn: api.signInSandbox,
     onSuccess: enter,
     meta: { signIn: true },
   });
-  const error = form.formState.errors.api_key?.message;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const key = field.current?.value.trim() ?? "";
+    const problem = apiKeyProblem(key);
+    setError(problem ?? undefined);
+    if (problem) field.current?.focus();
+    else signIn.mutate(key);
+  };
 
   return (
     <div className="mt-8 space-y-8">
@@ -51,11 +66,7 @@ export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleS
           <FieldError>{sandboxSignIn.error?.message}</FieldError>
         </section>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(event) => void form.handleSubmit((values) => signIn.mutate(values))(event)}
-        className="space-y-4"
-      >
+      <form noValidate onSubmit={submit} className="space-y-4">
         <Field
           id="api-key"
           label="API key"
@@ -63,8 +74,13 @@ export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleS
           error={error}
         >
           <Input
-            {...form.register("api_key")}
+            ref={field}
+            name="api_key"
             {...describe("api-key", { hint: true, error })}
+            // After a refused submit, the message follows what is typed.
+            onChange={(event) => {
+              if (submitted) setError(apiKeyProblem(event.target.value) ?? undefined);
+            }}
             type="password"
             autoComplete="off"
             spellCheck={false}

@@ -9,7 +9,7 @@ export function AppShell({ session, children }: { session: SessionInfo; children
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
-          <Link href="/webhooks" className="font-semibold text-slate-900">
+          <Link href="/webhooks" prefetch={false} className="font-semibold text-slate-900">
             Closient webhooks
           </Link>
           <NavLinks />

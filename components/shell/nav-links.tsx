@@ -19,6 +19,7 @@ export function NavLinks() {
           <Link
             key={link.href}
             href={link.href}
+            prefetch={false}
             aria-current={current ? "page" : undefined}
             className={cn(
               "rounded-md px-3 py-1.5 text-sm font-medium",

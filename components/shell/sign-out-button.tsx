@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { notify } from "@/lib/notify";
 import { api } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 
@@ -16,7 +16,7 @@ export function SignOutButton() {
       router.replace("/sign-in");
       router.refresh();
     },
-    onError: () => toast.error("Sign-out failed. Try again."),
+    onError: () => notify.error("Sign-out failed. Try again."),
   });
   return (
     <Button variant="ghost" size="sm" onClick={() => signOut.mutate()} disabled={signOut.isPending}>

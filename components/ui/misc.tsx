@@ -15,16 +15,28 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** A failure with what to do about it: the message, and a retry that loses nothing. */
-export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+/**
+ * A failure with what to do about it: the message, and a retry that loses nothing (`onRetry` in
+ * client components; `action`, e.g. a RefreshButton, where the page is rendered on the server).
+ */
+export function ErrorState({
+  message,
+  onRetry,
+  action,
+}: {
+  message: string;
+  onRetry?: () => void;
+  action?: ReactNode;
+}) {
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
       <p>{message}</p>
       {onRetry ? (
-        <button type="button" onClick={onRetry} className="mt-2 font-medium underline">
+        <button type="button" onClick={onRetry} className="mt-2 min-h-6 font-medium underline">
           Try again
         </button>
       ) : null}
+      {action}
     </div>
   );
 }
@@ -51,7 +63,7 @@ export function PageHeader({
 
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="text-sm text-indigo-700 underline">
+    <Link href={href} prefetch={false} className="text-sm text-indigo-700 underline">
       ← {children}
     </Link>
   );

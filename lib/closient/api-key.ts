@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { randomString } from "./ids";
+import { randomString } from "./random";
 
 export type ApiKeyPrefix = "csb" | "csu" | "cpk";
 
@@ -39,17 +38,17 @@ export function generateApiKey(prefix: ApiKeyPrefix = "csb"): string {
   return `${prefix}_${body}_${crc32Hex(body)}`;
 }
 
-/** What an admin may paste into the portal: a business or a user key, well formed. */
-export const signInSchema = z.strictObject({
-  api_key: z
-    .string()
-    .trim()
-    .min(1, "Paste your organization's API key.")
-    .refine((key) => /^(csb|csu)_/.test(key), {
-      message: "Use a business (csb_) or user (csu_) key; publishable keys cannot manage webhooks.",
-    })
-    .refine((key) => parseApiKey(key) !== null, {
-      message: "This is not a valid Closient key: check that you copied all of it.",
-    }),
-});
-export type SignInInput = z.infer<typeof signInSchema>;
+/**
+ * Why a pasted key cannot be used to sign in, or null: a business or a user key, well formed.
+ * Pure, so the sign-in page checks it in the browser without shipping a schema library; the
+ * route checks the same through signInSchema.
+ */
+export function apiKeyProblem(raw: string): string | null {
+  const key = raw.trim();
+  if (!key) return "Paste your organization's API key.";
+  if (!/^(csb|csu)_/.test(key)) {
+    return "Use a business (csb_) or user (csu_) key; publishable keys cannot manage webhooks.";
+  }
+  if (parseApiKey(key) === null) return "This is not a valid Closient key: check that you copied all of it.";
+  return null;
+}

@@ -2,18 +2,12 @@ import { z } from "zod";
 import { EVENT_TYPE_MAX_LENGTH } from "./event-types";
 import { shortUuidSchema } from "./ids";
 import { pageQuerySchema } from "./pagination";
+import { DELIVERY_STATUSES, RESPONSE_BODY_MAX_LENGTH } from "./delivery-constants";
 
-export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "rate_limited", "dead_letter"] as const;
+export * from "./delivery-constants";
+
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
-
-export const RESPONSE_BODY_MAX_LENGTH = 256;
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Delay before attempts 2..8 (decision 10); after the eighth failure a delivery is dead-lettered. */
-export const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR];
-export const MAX_DELIVERY_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 export const deliverySchema = z.object({
   id: z.string(),

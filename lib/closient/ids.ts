@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { randomString } from "./random";
+
+export { randomString };
 
 /** The shortuuid alphabet: 57 symbols, without the look-alikes `0 1 I O l`. */
 export const SHORTUUID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -9,20 +12,6 @@ export const shortUuidSchema = z.string().regex(SHORTUUID_PATTERN, "Must be a 22
 
 export function isShortUuid(value: string): boolean {
   return SHORTUUID_PATTERN.test(value);
-}
-
-/** Uniform random string over `alphabet`, by rejection sampling on Web Crypto bytes. */
-export function randomString(alphabet: string, length: number): string {
-  const limit = 256 - (256 % alphabet.length);
-  let out = "";
-  while (out.length < length) {
-    const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-    for (const byte of bytes) {
-      if (byte < limit) out += alphabet[byte % alphabet.length];
-      if (out.length === length) break;
-    }
-  }
-  return out;
 }
 
 export function newShortUuid(): string {

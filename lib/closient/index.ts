@@ -10,6 +10,7 @@ export * from "./metadata";
 export * from "./pagination";
 export * from "./paths";
 export * from "./secret";
+export * from "./sign-in";
 export * from "./signature";
 export * from "./whoami";
 export * from "./validate";

@@ -16,6 +16,12 @@ export function paginatedSchema<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), pagination: paginationSchema });
 }
 
+/** A page of `T`, as `paginatedSchema(T)` reads it. */
+export interface Paginated<T> {
+  data: T[];
+  pagination: Pagination;
+}
+
 /** `page` ≥ 1 and `page_size` 1–50 (default 50), from query strings. */
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1, "page starts at 1.").default(1),

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { DeliveryList } from "@/components/deliveries/delivery-list";
 import { PageHeader } from "@/components/ui/misc";
 import { MAX_DELIVERY_ATTEMPTS, toSearchParams } from "@/lib/closient";
-import { deliveryFiltersFrom, deliveryKeys } from "@/lib/queries/deliveries";
+import { deliveryFiltersFrom } from "@/lib/list-filters";
+import { deliveryKeys } from "@/lib/queries/deliveries";
 import { prefetch } from "@/lib/server/prefetch";
 import { webhooks } from "@/lib/server/webhooks";
 
@@ -29,7 +30,7 @@ export default async function DeliveriesPage({
         description={`Every attempt to deliver an event, newest first. A delivery that used up its ${MAX_DELIVERY_ATTEMPTS} attempts is a dead letter: replay it once the receiver is fixed.`}
       />
       <HydrationBoundary state={state}>
-        <DeliveryList />
+        <DeliveryList filters={filters} />
       </HydrationBoundary>
     </>
   );

@@ -1,11 +1,11 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EndpointList } from "@/components/endpoints/endpoint-list";
-import { PageHeader } from "@/components/ui/misc";
+import { ErrorState, PageHeader } from "@/components/ui/misc";
+import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
-import { endpointFiltersFrom, endpointKeys } from "@/lib/queries/endpoints";
-import { prefetch } from "@/lib/server/prefetch";
+import { endpointFiltersFrom } from "@/lib/list-filters";
+import { load, requestTime } from "@/lib/server/load";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoints" };
@@ -16,12 +16,7 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const { state } = await prefetch([
-    {
-      queryKey: endpointKeys.list(filters),
-      fetch: (apiKey) => webhooks.listEndpoints(apiKey, { ...filters, page_size: 50 }),
-    },
-  ]);
+  const page = await load((apiKey) => webhooks.listEndpoints(apiKey, { ...filters, page_size: 50 }));
   return (
     <>
       <PageHeader
@@ -30,15 +25,18 @@ export default async function EndpointsPage({
         actions={
           <Link
             href="/webhooks/new"
+            prefetch={false}
             className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
           >
             Add endpoint
           </Link>
         }
       />
-      <HydrationBoundary state={state}>
-        <EndpointList />
-      </HydrationBoundary>
+      {page.ok ? (
+        <EndpointList filters={filters} page={page.data} now={requestTime()} />
+      ) : (
+        <ErrorState message={page.message} action={<RefreshButton />} />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deliveryFiltersFrom } from "./deliveries";
-import { endpointFiltersFrom } from "./endpoints";
+
+import { deliveryFiltersFrom, endpointFiltersFrom } from "@/lib/list-filters";
 
 describe("list filters read from the URL", () => {
   it("reads the endpoint list's page and metadata filters", () => {

@@ -1,0 +1,12 @@
+/** Active or Paused, in words and a shape, never by colour alone. */
+export function EndpointStatus({ active }: { active: boolean }) {
+  return active ? (
+    <span className="inline-flex items-center gap-1.5 text-sm font-medium text-emerald-800">
+      <span aria-hidden>●</span> Active
+    </span>
+  ) : (
+    <span className="inline-flex items-center gap-1.5 text-sm font-medium text-amber-800">
+      <span aria-hidden>❚❚</span> Paused
+    </span>
+  );
+}

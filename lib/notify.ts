@@ -1,0 +1,48 @@
+"use client";
+
+/**
+ * Toasts, downloaded when the first one is shown: sonner is part of no page's first load.
+ * The providers mount `ToasterHost` once something is said; it hands over sonner's `toast`
+ * when its Toaster listens, and what was said meanwhile is shown then.
+ */
+type Kind = "success" | "error";
+type Toast = Record<Kind, (message: string) => unknown>;
+
+let toast: Toast | null = null;
+let wanted = false;
+const pending: [Kind, string][] = [];
+const listeners = new Set<() => void>();
+
+export function subscribeToToasts(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+export function toastsWanted() {
+  return wanted;
+}
+
+/** Called by ToasterHost once its Toaster is mounted. */
+export function toasterReady(ready: Toast) {
+  toast = ready;
+  for (const [kind, message] of pending.splice(0)) ready[kind](message);
+}
+
+function say(kind: Kind, message: string) {
+  if (toast) {
+    toast[kind](message);
+    return;
+  }
+  pending.push([kind, message]);
+  if (!wanted) {
+    wanted = true;
+    for (const listener of listeners) listener();
+  }
+}
+
+export const notify = {
+  success: (message: string) => say("success", message),
+  error: (message: string) => say("error", message),
+};

@@ -1,0 +1,64 @@
+/**
+ * What a page makes the browser download as JavaScript on its first load, from a production
+ * build: every `<script src>` of its HTML and every chunk its RSC payload names for hydration
+ * (client components), minus the `noModule` polyfill that current browsers skip. Dialogs and
+ * other parts loaded with `next/dynamic` when first used are not counted: they are not part of
+ * the first load. Sizes are of the files in `.next/static`, gzip level 9.
+ *
+ * Used by the budget check in `npm test` (e2e/api/page-weight.spec.ts) and by `npm run bench`.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** KiB of gzip JavaScript a page may load on its first visit (issue 9). */
+export const PAGE_BUDGET_KIB = { default: 210, "/webhooks": 190 } as const;
+
+export function budgetFor(route: string): number {
+  return route === "/webhooks" ? PAGE_BUDGET_KIB["/webhooks"] : PAGE_BUDGET_KIB.default;
+}
+
+export interface PageWeight {
+  scripts: number;
+  raw: number;
+  gzip: number;
+}
+
+/** The page routes of the build (`/webhooks/[endpointId]` and so on), from its own manifest. */
+export function builtPageRoutes(dir = ".next"): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
+  return Object.entries(manifest)
+    .filter(([file]) => file.endsWith("/page"))
+    .map(([, route]) => route)
+    .filter((route) => route !== "/_global-error")
+    .sort();
+}
+
+/** The chunk files a page's HTML loads or names for hydration. */
+export function chunksOf(html: string): string[] {
+  const noModule = new Set(
+    [...html.matchAll(/<script\b[^>]*\bnoModule\b[^>]*>/gi)]
+      .map((m) => /\bsrc="([^"]+)"/.exec(m[0])?.[1]?.split("?")[0])
+      .filter(Boolean),
+  );
+  // Chunk paths appear in `<script src>` and, escaped or not, inside the RSC payload.
+  const paths = [...html.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.~%-]+\.js/g)].map((m) => m[0]);
+  return [...new Set(paths)].filter((path) => !noModule.has(path));
+}
+
+export function weigh(html: string, dir = ".next"): PageWeight {
+  const chunks = chunksOf(html);
+  let raw = 0;
+  let gzip = 0;
+  for (const chunk of chunks) {
+    const bytes = readFileSync(join(dir, decodeURIComponent(chunk).replace(/^\/_next\//, "")));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { scripts: chunks.length, raw, gzip };
+}
+
+export const kib = (bytes: number) => (bytes / 1024).toFixed(1);
