@@ -60,14 +60,14 @@ export function EventTypesField({
           {value.map((type) => (
             <li
               key={type}
-              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-3 font-mono text-xs text-indigo-900"
+              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-0.5 pl-3 font-mono text-xs text-indigo-900"
             >
               {type}
               <button
                 type="button"
                 onClick={() => toggle(type, false)}
                 aria-label={`Remove ${type}`}
-                className="rounded-full px-1.5 text-indigo-700 hover:bg-indigo-100"
+                className="inline-flex size-6 items-center justify-center rounded-full text-base leading-none text-indigo-700 hover:bg-indigo-100"
               >
                 ×
               </button>
