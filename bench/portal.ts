@@ -11,14 +11,14 @@
  */
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { generateApiKey } from "../lib/closient";
 import { freePort, sandboxClient } from "../sandbox/testing/client";
 import { spawnSandbox } from "../sandbox/testing/process";
-import { buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
 import { median, option as optionOf } from "./stats";
 
 const args = process.argv.slice(2);
@@ -76,7 +76,7 @@ async function main() {
   if (buildIsStale()) await nextBuild();
   const dir = mkdtempSync(join(tmpdir(), "portal-bench-"));
   const key = generateApiKey("csb");
-  const [sandboxPort, portalPort] = [await freePort(), await freePort()];
+  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
   const children: ChildProcess[] = [];
   try {
     children.push(
@@ -99,6 +99,19 @@ async function main() {
         "pipe",
       ),
     );
+    // The floor: a bare Next route handler (bench/bare) on the same node_modules.
+    if (!existsSync(join("bench", "bare", ".next", "BUILD_ID"))) {
+      await new Promise<void>((resolve, reject) =>
+        next([...BUILD_ARGS, join("bench", "bare")], {}, "pipe").once("exit", (code) =>
+          code === 0 ? resolve() : reject(new Error("bench/bare build failed")),
+        ),
+      );
+    }
+    children.push(
+      next(["start", join("bench", "bare"), "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"),
+    );
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await waitFor(`${bareUrl}/api/ping`);
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     const portalUrl = `http://127.0.0.1:${portalPort}`;
     await waitFor(`${sandboxUrl}/_sandbox/health`);
@@ -125,13 +138,16 @@ async function main() {
     console.log(
       `\nGET a page of 50 endpoints: ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} rounds each, alternating`,
     );
+    const bare = [];
     const direct = [];
     const proxied = [];
     for (let r = 0; r < ROUNDS; r++) {
+      bare.push(await load(`${bareUrl}/api/ping`, {}));
       direct.push(await load(`${sandboxUrl}/integrations/api/v1/webhooks/endpoints/`, { "X-API-Key": key }));
       proxied.push(await load(`${portalUrl}/api/webhooks/endpoints`, { cookie }));
     }
     for (const [name, rounds] of [
+      ["bare Next route", bare],
       ["sandbox directly", direct],
       ["through the portal", proxied],
     ] as const) {
@@ -139,8 +155,9 @@ async function main() {
         `  ${name.padEnd(20)} ${median(rounds.map((x) => x.rps)).toFixed(0)} req/s, p50 ${median(rounds.map((x) => x.p50))} ms, p99 ${median(rounds.map((x) => x.p99))} ms; errors ${rounds.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rounds.reduce((n, x) => n + x.non2xx, 0)}`,
       );
     }
+    const rps = (rounds: { rps: number }[]) => median(rounds.map((x) => x.rps));
     console.log(
-      `  ratio: the portal serves ${(median(proxied.map((x) => x.rps)) / median(direct.map((x) => x.rps))).toFixed(2)}× the sandbox's direct rate`,
+      `  ratios: the portal serves ${(rps(proxied) / rps(bare)).toFixed(2)}× a bare Next route's rate, ${(rps(proxied) / rps(direct)).toFixed(2)}× the sandbox's direct rate`,
     );
 
     console.log("\nJavaScript each page loads (production build)");

@@ -1,0 +1,242 @@
+/**
+ * `npm run bench:pages`: the portal's pages on Lighthouse's mobile preset against the framework's
+ * own floor, a bare Next.js app (bench/bare: one dynamic page, same Next and React, same
+ * node_modules and the same bundler), measured in the same run, plus each page's JavaScript.
+ * A benchmark, not a test: it prints a table and writes it into BENCHMARKS.md.
+ *
+ *   npm run bench:pages -- [--runs 3]
+ *
+ * Each run loads every page once, in turn, so the pages share the machine's moments of noise;
+ * the figures are medians over the runs. The portal runs on a fresh sandbox with 20 endpoints
+ * and a few deliveries, signed in by its session cookie.
+ */
+import * as chromeLauncher from "chrome-launcher";
+import { execFile, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { generateApiKey } from "../lib/closient/api-key";
+import { freePort, sandboxClient } from "../sandbox/testing/client";
+import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
+import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { budgetFor, kib, weigh } from "../scripts/page-weight";
+import { median, option } from "./stats";
+
+const RUNS = option(process.argv.slice(2), "runs", 3);
+const CHROME = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const BARE = join("bench", "bare");
+const LIGHTHOUSE = join("node_modules", "lighthouse", "cli", "index.js");
+const run = promisify(execFile);
+
+interface Sample {
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  js: number;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function build(dir: string[]) {
+  return new Promise<void>((resolve, reject) => {
+    const child = next([...BUILD_ARGS, ...dir], {}, "pipe");
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`build of ${dir.join("")} failed`)),
+    );
+  });
+}
+
+/**
+ * One Lighthouse run through its own CLI, attached to the Chrome we launched. (Its Node API run
+ * from tsx fails: the functions it sends into the page carry esbuild's `__name` helper.)
+ */
+async function audit(port: number, url: string, cookie?: string): Promise<Sample> {
+  const args = [
+    LIGHTHOUSE,
+    url,
+    `--port=${port}`,
+    "--output=json",
+    "--output-path=stdout",
+    "--only-categories=performance",
+    "--quiet",
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+  ];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const lhr = JSON.parse(stdout) as {
+    categories: { performance?: { score: number | null } };
+    audits: Record<
+      string,
+      { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number }[] } }
+    >;
+  };
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  const requests = lhr.audits["network-requests"]?.details?.items ?? [];
+  const js = requests
+    .filter((r) => r.resourceType === "Script")
+    .reduce((n, r) => n + (r.transferSize ?? 0), 0);
+  return {
+    score: lhr.categories.performance?.score ?? NaN,
+    fcp: value("first-contentful-paint"),
+    lcp: value("largest-contentful-paint"),
+    tbt: value("total-blocking-time"),
+    cls: value("cumulative-layout-shift"),
+    js,
+  };
+}
+
+async function main() {
+  if (buildIsStale()) await nextBuild();
+  if (!existsSync(join(BARE, ".next", "BUILD_ID"))) await build([BARE]);
+
+  const dir = mkdtempSync(join(tmpdir(), "pages-bench-"));
+  const key = generateApiKey("csb");
+  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const children: ChildProcess[] = [];
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    children.push(
+      await spawnSandbox({
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DB: join(dir, "sandbox.db"),
+        CLOSIENT_SANDBOX_API_KEYS: key,
+        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
+      }),
+    );
+    children.push(
+      next(
+        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
+        {
+          SESSION_SECRET: generateApiKey("csb"),
+          SANDBOX_PORT: String(sandboxPort),
+          CLOSIENT_SANDBOX_API_KEYS: key,
+        },
+        "pipe",
+      ),
+      next(["start", BARE, "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"),
+    );
+    const portal = `http://127.0.0.1:${portalPort}`;
+    const bare = `http://127.0.0.1:${barePort}`;
+    await Promise.all([waitFor(`${portal}/sign-in`), waitFor(bare)]);
+
+    const api = sandboxClient(`http://127.0.0.1:${sandboxPort}`, key);
+    let id = "";
+    for (let i = 0; i < 20; i++) {
+      const created = await api.post<{ id: string }>("webhooks/endpoints/", {
+        url: `https://receiver-${i}.example.com/hooks/closient`,
+        description: `Receiver ${i}`,
+        event_types: ["offer.updated", "product.recalled", "product.updated"],
+        metadata: { team: `team-${i % 4}` },
+      });
+      id ||= created.body.id;
+    }
+    const signIn = await fetch(`${portal}/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ api_key: key }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+
+    const pages: { name: string; url: string; cookie?: string; route?: string }[] = [
+      { name: "bare Next.js page", url: `${bare}/` },
+      { name: "sign-in", url: `${portal}/sign-in`, route: "/sign-in" },
+      { name: "endpoints list", url: `${portal}/webhooks`, cookie, route: "/webhooks" },
+      { name: "endpoint page", url: `${portal}/webhooks/${id}`, cookie, route: "/webhooks/[endpointId]" },
+      { name: "add endpoint", url: `${portal}/webhooks/new`, cookie, route: "/webhooks/new" },
+      { name: "deliveries", url: `${portal}/deliveries`, cookie, route: "/deliveries" },
+    ];
+    const samples = new Map<string, Sample[]>(pages.map((p) => [p.name, []]));
+    for (let run = 1; run <= RUNS; run++) {
+      for (const page of pages) {
+        const sample = await audit(chrome.port, page.url, page.cookie);
+        samples.get(page.name)!.push(sample);
+        console.log(
+          `run ${run} ${page.name}: score ${sample.score.toFixed(2)}, TBT ${sample.tbt.toFixed(0)} ms`,
+        );
+      }
+    }
+
+    const weights = new Map<string, number>();
+    for (const page of pages) {
+      if (!page.route) {
+        weights.set(page.name, weigh(await (await fetch(page.url)).text(), join(BARE, ".next")).gzip);
+        continue;
+      }
+      const html = await (
+        await fetch(page.url, { headers: page.cookie ? { cookie: page.cookie } : {} })
+      ).text();
+      weights.set(page.name, weigh(html).gzip);
+    }
+
+    const med = (name: string, pick: (s: Sample) => number) => median(samples.get(name)!.map(pick));
+    const floor = med("bare Next.js page", (s) => s.score);
+    const rows = pages.map((page) => {
+      const score = med(page.name, (s) => s.score);
+      return [
+        page.name,
+        score.toFixed(2),
+        page.route ? `${(score / floor).toFixed(2)}×` : "1.00× (floor)",
+        `${(med(page.name, (s) => s.fcp) / 1000).toFixed(2)} s`,
+        `${(med(page.name, (s) => s.lcp) / 1000).toFixed(2)} s`,
+        `${med(page.name, (s) => s.tbt).toFixed(0)} ms`,
+        med(page.name, (s) => s.cls).toFixed(3),
+        `${kib(weights.get(page.name)!)} KiB${page.route ? ` / ${budgetFor(page.route)}` : ""}`,
+      ];
+    });
+    const header = ["page", "score", "× bare", "FCP", "LCP", "TBT", "CLS", "JS gzip / budget"];
+    const table = [
+      `| ${header.join(" | ")} |`,
+      `| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+      ...rows.map((r) => `| ${r.join(" | ")} |`),
+    ].join("\n");
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+    const block = [
+      "<!-- bench:pages:start -->",
+      `Last run: ${new Date().toISOString().slice(0, 10)}, \`npm run bench:pages -- --runs ${RUNS}\`, ${machine}, Lighthouse 12.8.2 mobile preset (simulated throttling) on Debian Chromium. Medians of ${RUNS} runs; "× bare" is the page's median score over the bare page's median score in the same run.`,
+      "",
+      table,
+      "<!-- bench:pages:end -->",
+    ].join("\n");
+    console.log(`\n${table}`);
+    const file = "BENCHMARKS.md";
+    const doc = readFileSync(file, "utf8");
+    const updated = doc.replace(/<!-- bench:pages:start -->[\s\S]*<!-- bench:pages:end -->/, block);
+    if (updated !== doc) {
+      writeFileSync(file, updated);
+      console.log(`\nwritten into ${file}`);
+    }
+  } finally {
+    await chrome.kill();
+    await Promise.all(children.map((child) => stopProcess(child)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
