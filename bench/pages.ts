@@ -230,7 +230,7 @@ async function main() {
       console.log(`\nwritten into ${file}`);
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await Promise.all(children.map((child) => stopProcess(child)));
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,14 +11,14 @@
  */
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { generateApiKey } from "../lib/closient";
 import { freePort, sandboxClient } from "../sandbox/testing/client";
 import { spawnSandbox } from "../sandbox/testing/process";
 import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { weigh } from "../scripts/page-weight";
 import { median, option as optionOf } from "./stats";
 
 const args = process.argv.slice(2);
@@ -58,18 +58,7 @@ function load(url: string, headers: Record<string, string>) {
 }
 
 async function pageWeight(base: string, path: string, cookie: string) {
-  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const sources = new Set(
-    [...html.matchAll(/<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!.split("?")[0]!),
-  );
-  let raw = 0;
-  let gzip = 0;
-  for (const src of sources) {
-    const bytes = readFileSync(join(".next", src.replace(/^\/_next\//, "")));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { scripts: sources.size, raw, gzip };
+  return weigh(await (await fetch(`${base}${path}`, { headers: { cookie } })).text());
 }
 
 async function main() {
