@@ -21,7 +21,20 @@ export type { SessionInfo };
  * Answers are not parsed with the schemas here: the portal's routes validated every upstream
  * answer with them on the server, so the browser ships no schema library for reading.
  */
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The rate-limit state the portal passes on from Closient (`RateLimit-*`, `Retry-After`). */
+function rateLimitHeaders(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (/^(ratelimit-|retry-after$)/i.test(name)) headers[name] = value;
+  });
+  return headers;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ data: T; headers: Record<string, string> }> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -38,16 +51,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       "The portal could not be reached. Check your connection and retry.",
     );
   }
-  if (response.status === 204) return null as T;
+  if (response.status === 204) return { data: null as T, headers: {} };
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorEnvelope(json)) {
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        if (/^(ratelimit-|retry-after$)/i.test(name)) headers[name] = value;
-      });
-      throw ClosientError.fromEnvelope(json, headers);
-    }
+    if (isErrorEnvelope(json)) throw ClosientError.fromEnvelope(json, rateLimitHeaders(response));
     throw new ClosientError(response.status, "INTERNAL_ERROR", `The portal answered ${response.status}.`);
   }
   if (json === null) {
@@ -57,7 +64,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       "The portal sent an answer it could not read.",
     );
   }
-  return json as T;
+  return { data: json as T, headers: rateLimitHeaders(response) };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, path, body)).data;
 }
 
 export const api = {
@@ -78,4 +89,6 @@ export const api = {
   listDeliveries: (query: DeliveryListFilters) =>
     request<Paginated<Delivery>>("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`),
   replayDelivery: (id: string) => request<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
+  /** The same, with the rate-limit state, for work that paces itself (the bulk replay). */
+  replayDeliveryPaced: (id: string) => send<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
 };

@@ -20,7 +20,7 @@ import {
 import type { Clock } from "./clock";
 import type { RateLimiter } from "./rate-limit";
 import type { ApiKeyRecord, AttemptOutcome, Organization, SandboxStore } from "./store";
-import type { DeliveryWorker } from "./worker";
+import { LEASE_MS, type DeliveryWorker } from "./worker";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const { create: createSchema, update: updateSchema } = endpointWriteSchemas({ allowHttp: true });
@@ -174,11 +174,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.post(`${API_BASE}/webhooks/deliveries/:id/replay/`, async (c) => {
-    const delivery = store.createReplay(c.get("org").id, pathId(c, "id"));
+    const delivery = store.createReplay(c.get("org").id, pathId(c, "id"), LEASE_MS);
     // A paused endpoint receives nothing: the replay waits in the queue until it is resumed.
-    if (!store.isEndpointActive(delivery.endpoint_id)) {
-      return c.json(deliveryResult(delivery.id, null));
-    }
+    if (!delivery.claimed) return c.json(deliveryResult(delivery.id, null));
     return c.json(deliveryResult(delivery.id, await worker.attemptNow(delivery, { retry: true })));
   });
 

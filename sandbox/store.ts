@@ -358,8 +358,13 @@ export class SandboxStore {
     })();
   }
 
-  /** A new row for the same event; the dead-lettered original stays as it is. */
-  createReplay(orgId: string, deliveryId: string): DueDelivery {
+  /**
+   * A new row for the same event; the dead-lettered original stays as it is. For an active
+   * endpoint the row is claimed at once for the caller's synchronous attempt (a lease of
+   * `leaseMs`, as the worker's own claims have), so the worker cannot send it a second time
+   * while that attempt is under way; for a paused one it waits in the queue for the resume.
+   */
+  createReplay(orgId: string, deliveryId: string, leaseMs: number): DueDelivery & { claimed: boolean } {
     return this.db.transaction(() => {
       const original = this.getDeliveryRow(orgId, deliveryId);
       if (original.status !== "dead_letter") {
@@ -367,13 +372,22 @@ export class SandboxStore {
           { field: "status", message: `The delivery is ${original.status}, not dead_letter.` },
         ]);
       }
+      const now = this.clock.now();
       const id = this.insertDelivery(
         orgId,
         original.endpoint_id,
         { id: original.event_id, type: original.event_type },
-        this.clock.now(),
+        now,
       );
-      return this.dueDelivery(id);
+      const claimed = this.isEndpointActive(original.endpoint_id);
+      if (claimed) {
+        this.sql("UPDATE deliveries SET next_attempt_ms = ?, claimed_at_ms = ? WHERE id = ?").run(
+          now + leaseMs,
+          now,
+          id,
+        );
+      }
+      return { ...this.dueDelivery(id), claimed };
     })();
   }
 

@@ -17,7 +17,7 @@ const HOUR = 60 * 60_000;
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 const RETRY_AFTER_CAP_MS = HOUR;
 /** How long a claimed delivery stays invisible to other claims: the timeout plus a margin. */
-const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
+export const LEASE_MS = ATTEMPT_TIMEOUT_MS + 5_000;
 const IDLE_POLL_MS = 1_000;
 
 export interface WorkerOptions {

@@ -17,6 +17,7 @@ test("every page loads at most its budget of gzip JavaScript", async () => {
       event_types: ["offer.updated"],
     })
   ).body;
+  const delivery = (await sandbox.post(`webhooks/endpoints/${endpoint.id}/test/`)).body;
   const urls: Record<string, string> = {
     "/": "/",
     "/_not-found": "/no-such-page",
@@ -25,6 +26,7 @@ test("every page loads at most its budget of gzip JavaScript", async () => {
     "/webhooks/new": "/webhooks/new",
     "/webhooks/[endpointId]": `/webhooks/${endpoint.id}`,
     "/deliveries": "/deliveries",
+    "/deliveries/[deliveryId]": `/deliveries/${delivery.delivery_id}?endpoint_id=${endpoint.id}`,
   };
   const lines: string[] = [];
   const over: string[] = [];

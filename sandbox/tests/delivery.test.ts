@@ -180,6 +180,37 @@ describe("delivery", () => {
     expect((await t.b.post(`webhooks/deliveries/${dead.id}/replay/`)).status).toBe(404);
   });
 
+  it("sends a replay once, even when the receiver is slow to answer", async () => {
+    receiver = await WebhookReceiver.start();
+    let healthy = false;
+    receiver.respond = () => (healthy ? { status: 200 } : { status: 500 });
+    const ep = await endpointFor(receiver, ["offer.updated"]);
+    await emit("offer.updated");
+    const [dead] = await eventually(
+      () => deliveries(`endpoint_id=${ep.id}`),
+      (rows) => rows[0]?.status === "dead_letter",
+    );
+    healthy = true;
+    receiver.delayMs = 600; // the synchronous attempt is in flight while the worker looks for due work
+    const before = receiver.received.length;
+    // Other traffic meanwhile wakes the worker, which then looks for due work.
+    const other = await WebhookReceiver.start();
+    await endpointFor(other, ["product.updated"]);
+    const replays = await Promise.all([
+      ...[0, 1, 2].map(() => t.a.post(`webhooks/deliveries/${dead.id}/replay/`)),
+      ...[0, 1, 2, 3, 4].map(async (i) => {
+        await new Promise((resolve) => setTimeout(resolve, 100 * i));
+        return emit("product.updated");
+      }),
+    ]).then((all) => all.slice(0, 3));
+    await other.waitFor(5);
+    await other.close();
+    expect(replays.map((r) => r.body.status)).toEqual(["delivered", "delivered", "delivered"]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Three replays asked for: three sends, not one more from the worker.
+    expect(receiver.received.length - before).toBe(3);
+  });
+
   it("sends a synchronous ping that is never retried, even to a paused endpoint", async () => {
     receiver = await WebhookReceiver.start();
     receiver.respond = () => ({ status: 500, body: "down" });

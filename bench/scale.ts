@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:scale`: the portal's pages and routes over a large organization, 10,000
+ * endpoints and 1,000,000 deliveries in the sandbox (the database bench:sandbox seeds), one
+ * request at a time. The time is the whole HTTP exchange with the portal on loopback, which is
+ * its server time plus microseconds; medians of 20 requests after 5 warm-up ones.
+ *
+ *   npm run bench:scale -- [--db path/to/seeded.db]   (seeding takes ~3 minutes; a kept file skips it)
+ */
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { generateApiKey } from "../lib/closient/api-key";
+import { freePort } from "../sandbox/testing/client";
+import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
+import { buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { seedLargeOrganization } from "./seed";
+import { median, percentile } from "./stats";
+
+const args = process.argv.slice(2);
+const dbArg = args.includes("--db") ? args[args.indexOf("--db") + 1] : undefined;
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  if (buildIsStale()) await nextBuild();
+  const dir = mkdtempSync(join(tmpdir(), "scale-bench-"));
+  const path = dbArg ?? join(dir, "scale.db");
+  const keyFile = `${path}.key`;
+  const children: ChildProcess[] = [];
+  try {
+    let key: string;
+    let firstEndpoint: string;
+    if (dbArg && existsSync(dbArg) && existsSync(keyFile)) {
+      [key, firstEndpoint] = readFileSync(keyFile, "utf8").trim().split("\n") as [string, string];
+    } else {
+      key = generateApiKey("csb");
+      const started = performance.now();
+      const { endpointIds } = seedLargeOrganization(path, key);
+      firstEndpoint = endpointIds[1234]!;
+      console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      if (dbArg) writeFileSync(keyFile, `${key}\n${firstEndpoint}\n`);
+    }
+    const [sandboxPort, portalPort] = [await freePort(), await freePort()];
+    children.push(
+      await spawnSandbox({
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DB: path,
+        CLOSIENT_SANDBOX_API_KEYS: key,
+        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+        SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
+      }),
+    );
+    children.push(
+      next(
+        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
+        {
+          SESSION_SECRET: generateApiKey("csb"),
+          SANDBOX_PORT: String(sandboxPort),
+          CLOSIENT_SANDBOX_API_KEYS: key,
+        },
+        "pipe",
+      ),
+    );
+    const portal = `http://127.0.0.1:${portalPort}`;
+    await waitFor(`${portal}/sign-in`);
+    const signIn = await fetch(`${portal}/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ api_key: key }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const cases: [string, string][] = [
+      ["page: endpoints, first page", "/webhooks"],
+      ["page: endpoints, last page (200)", "/webhooks?page=200"],
+      ["page: an endpoint", `/webhooks/${firstEndpoint}`],
+      ["page: deliveries, unfiltered", "/deliveries"],
+      ["page: deliveries, status=dead_letter", "/deliveries?status=dead_letter"],
+      ["page: deliveries, endpoint_id", `/deliveries?endpoint_id=${firstEndpoint}`],
+      ["page: deliveries, one day", `/deliveries?created_after=${day(3)}&created_before=${day(2)}`],
+      ["route: GET /api/webhooks/endpoints", "/api/webhooks/endpoints"],
+      ["route: GET /api/webhooks/deliveries", "/api/webhooks/deliveries"],
+    ];
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    );
+    console.log("\n| through the portal, 1 connection | median | p99 |\n| --- | ---: | ---: |");
+    for (const [name, url] of cases) {
+      const times: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${portal}${url}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      }
+      const timed = times.slice(5);
+      console.log(`| ${name} | ${median(timed).toFixed(1)} ms | ${percentile(timed, 99).toFixed(1)} ms |`);
+    }
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

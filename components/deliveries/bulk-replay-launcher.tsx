@@ -1,0 +1,31 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import type { DeliveryListFilters } from "@/lib/closient";
+import { Button } from "@/components/ui/button";
+
+/** The recovery itself, downloaded when the admin asks for it. */
+const BulkReplay = dynamic(() => import("./bulk-replay").then((m) => m.BulkReplay), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm text-slate-600">
+      Loading…
+    </p>
+  ),
+});
+
+/** "Replay all N dead letters" for the log's current filters. */
+export function BulkReplayLauncher({ count, filters }: { count: number; filters: DeliveryListFilters }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="w-full space-y-3 sm:w-auto">
+      {open ? null : (
+        <Button onClick={() => setOpen(true)}>
+          Replay all {count} dead letter{count === 1 ? "" : "s"}
+        </Button>
+      )}
+      {open ? <BulkReplay filters={filters} onClose={() => setOpen(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { api } from "@/lib/api-client";
+import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/bulk-replay";
+import type { DeliveryListFilters } from "@/lib/closient";
+import { Button } from "@/components/ui/button";
+
+type Stage =
+  | { name: "planning" }
+  | { name: "confirm"; plan: Plan }
+  | { name: "running"; plan: Plan; progress: Progress }
+  | { name: "done"; plan: Plan; summary: Summary }
+  | { name: "error"; message: string };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Every dead letter matching the filters, replayed in one action: counted first and confirmed,
+ * then replayed a few at a time with a progress bar, a Cancel, and a summary. Leaving the page
+ * during the run asks first; if the page goes, the work stops. Running it again replays only
+ * what was not replayed yet.
+ */
+export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters; onClose: () => void }) {
+  const router = useRouter();
+  const [stage, setStage] = useState<Stage>({ name: "planning" });
+  const [attempt, setAttempt] = useState(0);
+  const controller = useRef<AbortController | null>(null);
+  const [, startTransition] = useTransition();
+
+  // Count (and find what was replayed already) when the panel opens and on each resume. Keyed by
+  // the filters' value: the log's auto-refresh hands over equal filters as a new object.
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => {
+    const abort = new AbortController();
+    planReplay(
+      (query) => api.listDeliveries(query),
+      JSON.parse(filterKey) as DeliveryListFilters,
+      abort.signal,
+    )
+      .then((plan) => setStage({ name: "confirm", plan }))
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) {
+          setStage({ name: "error", message: error instanceof Error ? error.message : "The count failed." });
+        }
+      });
+    return () => abort.abort();
+  }, [filterKey, attempt]);
+  const again = () => {
+    setStage({ name: "planning" });
+    setAttempt((n) => n + 1);
+  };
+
+  // While replaying: ask before the page is left, and stop the work if it goes.
+  const running = stage.name === "running";
+  useEffect(() => {
+    if (!running) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [running]);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = async (plan: Plan) => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setStage({
+      name: "running",
+      plan,
+      progress: { done: 0, total: plan.replay.length, waitingSeconds: null },
+    });
+    const summary = await runReplay(plan.replay, (id) => api.replayDeliveryPaced(id), {
+      signal: abort.signal,
+      onProgress: (progress) => setStage({ name: "running", plan, progress }),
+    });
+    summary.skipped.unshift(...plan.skipped);
+    setStage({ name: "done", plan, summary });
+    startTransition(() => router.refresh());
+  };
+
+  return (
+    <section
+      aria-labelledby="bulk-replay-heading"
+      className="max-w-xl space-y-3 rounded-lg border border-indigo-200 bg-white p-4 text-sm"
+    >
+      <h2 id="bulk-replay-heading" className="text-base font-semibold">
+        Replay dead letters
+      </h2>
+      <div aria-live="polite" className="space-y-3">
+        {stage.name === "planning" ? (
+          <p>Counting the dead letters and checking which were replayed already…</p>
+        ) : null}
+        {stage.name === "error" ? (
+          <>
+            <p role="alert" className="text-red-800">
+              {stage.message}
+            </p>
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={again}>
+                Try again
+              </Button>
+              <Button variant="ghost" onClick={onClose}>
+                Close
+              </Button>
+            </div>
+          </>
+        ) : null}
+        {stage.name === "confirm" ? (
+          <>
+            <p>
+              {plural(stage.plan.found, "dead letter")} match these filters.{" "}
+              {stage.plan.skipped.length
+                ? `${stage.plan.skipped.length} of them ${stage.plan.skipped.length === 1 ? "was" : "were"} replayed already and will be skipped. `
+                : ""}
+              {stage.plan.replay.length
+                ? `${plural(stage.plan.replay.length, "event")} will be sent again, each once, to its endpoint.`
+                : "Nothing is left to replay."}
+            </p>
+            <div className="flex gap-2">
+              {stage.plan.replay.length ? (
+                <Button onClick={() => void start(stage.plan)}>
+                  Replay {plural(stage.plan.replay.length, "dead letter")}
+                </Button>
+              ) : null}
+              <Button variant="ghost" onClick={onClose}>
+                {stage.plan.replay.length ? "Cancel" : "Close"}
+              </Button>
+            </div>
+          </>
+        ) : null}
+        {stage.name === "running" ? (
+          <>
+            <label className="block">
+              <span className="block">
+                Replayed {stage.progress.done} of {stage.progress.total}
+                {stage.progress.waitingSeconds !== null
+                  ? ` · waiting ${stage.progress.waitingSeconds} s for Closient's rate limit`
+                  : ""}
+              </span>
+              <progress className="mt-1 h-3 w-full" value={stage.progress.done} max={stage.progress.total} />
+            </label>
+            <Button variant="secondary" onClick={() => controller.current?.abort()}>
+              Cancel
+            </Button>
+          </>
+        ) : null}
+        {stage.name === "done" ? <SummaryView summary={stage.summary} /> : null}
+        {stage.name === "done" ? (
+          <div className="flex gap-2">
+            {stage.summary.notAttempted ? (
+              <Button onClick={() => setAttempt((n) => n + 1)}>
+                Resume ({stage.summary.notAttempted} left)
+              </Button>
+            ) : null}
+            <Button variant="ghost" onClick={onClose}>
+              Close
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function SummaryView({ summary }: { summary: Summary }) {
+  const reasons = new Map<string, number>();
+  for (const { reason } of summary.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  return (
+    <div className="space-y-2" data-testid="bulk-replay-summary">
+      {summary.stopped === "cancelled" ? (
+        <p className="font-medium">Cancelled: {plural(summary.notAttempted, "dead letter")} not replayed.</p>
+      ) : summary.stopped ? (
+        <p role="alert" className="font-medium text-red-800">
+          Stopped: {summary.stopped.reason} {plural(summary.notAttempted, "dead letter")} not replayed yet;
+          resume when Closient answers again.
+        </p>
+      ) : (
+        <p className="font-medium">Done.</p>
+      )}
+      <ul className="list-disc space-y-1 pl-5">
+        <li>Replayed and delivered: {summary.delivered.length}</li>
+        <li>
+          Replayed, first attempt failed: {summary.failed.length}
+          {summary.failed.length ? " (Closient retries these on its schedule)" : ""}
+        </li>
+        <li>
+          Skipped: {summary.skipped.length}
+          {reasons.size ? (
+            <ul className="list-[circle] pl-5">
+              {[...reasons].map(([reason, n]) => (
+                <li key={reason}>
+                  {n} × {reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { DeliveryListFilters } from "@/lib/closient";
+import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
+import { EVENT_CATALOGUE } from "@/lib/closient/event-types";
+import type { SincePreset } from "@/lib/list-filters";
+import { InlineField } from "@/components/ui/field";
+
+const control = "min-h-9 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
+
+const PRESETS: [SincePreset | "", string][] = [
+  ["", "Any time"],
+  ["1h", "Last hour"],
+  ["24h", "Last 24 hours"],
+  ["7d", "Last 7 days"],
+  ["30d", "Last 30 days"],
+];
+
+/**
+ * The log's filters as a plain GET form (it works before any script has loaded): every filter
+ * lands in the URL, so a link reproduces the view. The endpoint field offers the newest
+ * endpoints by name and accepts an id or any part of a description or URL; the event-type field
+ * offers the catalogue.
+ */
+export function DeliveryFilters({
+  filters,
+  since,
+  endpointText,
+  endpoints,
+}: {
+  filters: DeliveryListFilters;
+  since?: SincePreset;
+  /** What the endpoint field shows: the endpoint's name when it is known. */
+  endpointText: string;
+  endpoints: { id: string; name: string; url: string }[];
+}) {
+  const filtered = Boolean(
+    filters.endpoint_id || filters.status || filters.event_type || since || filters.created_after,
+  );
+  return (
+    <Form
+      action="/deliveries"
+      role="search"
+      aria-label="Filter deliveries"
+      className="flex flex-wrap items-end gap-2"
+    >
+      <InlineField label="Status">
+        <select name="status" defaultValue={filters.status ?? ""} className={control}>
+          <option value="">Any</option>
+          {DELIVERY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status.replace("_", " ")}
+            </option>
+          ))}
+        </select>
+      </InlineField>
+      <InlineField label="Event type">
+        <input
+          name="event_type"
+          list="event-type-options"
+          defaultValue={filters.event_type ?? ""}
+          maxLength={100}
+          autoComplete="off"
+          className={`${control} w-44 font-mono`}
+        />
+        <datalist id="event-type-options">
+          {EVENT_CATALOGUE.map((entry) => (
+            <option key={entry.type} value={entry.type} label={entry.description} />
+          ))}
+        </datalist>
+      </InlineField>
+      <InlineField label="Endpoint">
+        <input
+          name="endpoint"
+          list="endpoint-options"
+          defaultValue={endpointText}
+          placeholder="Name, URL or id"
+          autoComplete="off"
+          className={`${control} w-60`}
+        />
+        <datalist id="endpoint-options">
+          {endpoints.map((endpoint) => (
+            <option key={endpoint.id} value={endpoint.name}>
+              {endpoint.url}
+            </option>
+          ))}
+        </datalist>
+      </InlineField>
+      <InlineField label="Time">
+        <select name="since" defaultValue={since ?? ""} className={control}>
+          {PRESETS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </InlineField>
+      <InlineField label="From (UTC)">
+        <input
+          name="created_after"
+          defaultValue={since ? "" : (filters.created_after ?? "")}
+          placeholder="2026-11-28T09:00Z"
+          className={`${control} w-44 font-mono`}
+        />
+      </InlineField>
+      <InlineField label="To (UTC)">
+        <input
+          name="created_before"
+          defaultValue={filters.created_before ?? ""}
+          placeholder="2026-11-28T12:00Z"
+          className={`${control} w-44 font-mono`}
+        />
+      </InlineField>
+      <button
+        type="submit"
+        className="min-h-9 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      >
+        Filter
+      </button>
+      {filtered ? (
+        <Link
+          href="/deliveries"
+          className="inline-flex min-h-9 items-center px-2 text-sm font-medium text-indigo-700 underline"
+        >
+          Clear all
+        </Link>
+      ) : null}
+    </Form>
+  );
+}

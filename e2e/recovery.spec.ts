@@ -1,0 +1,167 @@
+import type { Page } from "@playwright/test";
+import type { WebhookReceiver } from "../sandbox/testing/receiver";
+import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+
+/**
+ * The outage loop, end to end: a receiver that fails until it is fixed, dead letters named and
+ * explained in the log, one replayed by hand, the rest in one action, each missed event sent
+ * exactly once more, and a second run that sends nothing.
+ */
+const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>down`;
+
+async function outage(receiver: WebhookReceiver, description: string, events: number) {
+  const state = { healthy: false };
+  receiver.respond = () => (state.healthy ? { status: 200, body: "fixed" } : { status: 500, body: HOSTILE });
+  const type = `recovery.${description.toLowerCase().replace(/[^a-z]+/g, "_")}`;
+  const endpoint = (
+    await sandbox.post("webhooks/endpoints/", { url: receiver.url, description, event_types: [type] })
+  ).body;
+  const eventIds: string[] = [];
+  for (let i = 0; i < events; i++)
+    eventIds.push((await sandbox.post("/_sandbox/events", { type, data: { i } })).body.event_id);
+  await expect
+    .poll(async () => {
+      const rows = (await sandbox.get(`webhooks/deliveries/?endpoint_id=${endpoint.id}&status=dead_letter`))
+        .body;
+      return rows.pagination.total_count;
+    })
+    .toBe(events);
+  return { endpoint, eventIds, state, type };
+}
+
+/** How often each event reached the receiver while it was healthy. */
+function healthyReceipts(receiver: WebhookReceiver, since: number) {
+  const counts = new Map<string, number>();
+  for (const webhook of receiver.received.slice(since))
+    counts.set(webhook.event.id, (counts.get(webhook.event.id) ?? 0) + 1);
+  return counts;
+}
+
+async function awayFromTheList(page: Page) {
+  await page.mouse.move(0, 0);
+}
+
+test("recover from an outage: names, filters, detail, one replay, then all the rest exactly once", async ({
+  page,
+  receiver,
+}) => {
+  const tag = `orders ${Date.now().toString(36)}`;
+  const { endpoint, eventIds, state } = await outage(receiver, `Receiver for ${tag}`, 3);
+  await signInWithSandbox(page);
+  await page.goto("/deliveries");
+
+  // The log names the endpoint; the picker finds it by part of its description.
+  await expect(page.getByRole("row").filter({ hasText: eventIds[0]! })).toContainText(`Receiver for ${tag}`);
+  await page.getByLabel("Endpoint").fill(tag.toUpperCase());
+  await page.getByLabel("Status").selectOption("dead_letter");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(new RegExp(`endpoint_id=${endpoint.id}`));
+  await expect(page).toHaveURL(/status=dead_letter/);
+  await page.reload();
+  await expect(page.getByLabel("Endpoint")).toHaveValue(`Receiver for ${tag}`);
+  await expect(page.getByRole("row").filter({ hasText: "Dead letter" })).toHaveCount(3);
+
+  // The detail: what the status means, the receiver's answer as inert text, copyable ids.
+  const first = page.getByRole("row").filter({ hasText: eventIds[0]! });
+  await first.getByRole("link", { name: /Details of delivery/ }).click();
+  await expect(
+    page.getByText("Dead letter: all 8 attempts failed. Fix the receiver, then replay."),
+  ).toBeVisible();
+  await expect(page.getByTestId("response-body")).toHaveText(HOSTILE);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.getByRole("button", { name: "Copy event id" })).toBeVisible();
+
+  // The receiver is fixed: one replayed from its detail.
+  state.healthy = true;
+  const before = receiver.received.length;
+  await page.getByRole("button", { name: /Replay delivery/ }).dblclick();
+  await expect(page.getByText("Replayed as a new delivery: delivered (HTTP 200)")).toBeVisible();
+  await expect.poll(() => receiver.received.length).toBe(before + 1); // a double click replays once
+
+  // The rest in one action: counted, confirmed, replayed, summarised; the replayed one skipped.
+  await page.goto(`/deliveries?status=dead_letter&endpoint_id=${endpoint.id}`);
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Replay all 3 dead letters" }).click();
+  const panel = page.getByRole("region", { name: "Replay dead letters" });
+  await expect(panel).toContainText(
+    "3 dead letters match these filters. 1 of them was replayed already and will be skipped.",
+  );
+  await panel.getByRole("button", { name: "Replay 2 dead letters" }).click();
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Replayed and delivered: 2");
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("1 × already replayed");
+  const receipts = healthyReceipts(receiver, before);
+  expect(Object.fromEntries(receipts)).toEqual(Object.fromEntries(eventIds.map((id) => [id, 1])));
+
+  // Asking again sends nothing.
+  const after = receiver.received.length;
+  await page.reload();
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Replay all 3 dead letters" }).click();
+  await expect(panel).toContainText(
+    "3 of them were replayed already and will be skipped. Nothing is left to replay.",
+  );
+  expect(receiver.received.length).toBe(after);
+});
+
+test("cancel a bulk replay midway, then resume: every event still arrives exactly once", async ({
+  page,
+  receiver,
+}) => {
+  const { endpoint, eventIds, state } = await outage(receiver, "Slow receiver", 12);
+  state.healthy = true;
+  receiver.delayMs = 800; // each replay waits for the receiver: time to cancel
+  const before = receiver.received.length;
+  await signInWithSandbox(page);
+  await page.goto(`/deliveries?endpoint_id=${endpoint.id}`);
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Replay all 12 dead letters" }).click();
+  const panel = page.getByRole("region", { name: "Replay dead letters" });
+  await panel.getByRole("button", { name: "Replay 12 dead letters" }).click();
+  await expect(panel.getByText(/Replayed [4-7] of 12/)).toBeVisible();
+  await panel.getByRole("button", { name: "Cancel" }).click();
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Cancelled");
+  await panel.getByRole("button", { name: /Resume/ }).click();
+  await expect(panel).toContainText("were replayed already and will be skipped");
+  await panel.getByRole("button", { name: /Replay \d+ dead letter/ }).click();
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Done.");
+  await expect.poll(() => receiver.received.length - before).toBe(12);
+  expect(Object.fromEntries(healthyReceipts(receiver, before))).toEqual(
+    Object.fromEntries(eventIds.map((id) => [id, 1])),
+  );
+});
+
+test("the log refreshes itself: a pending delivery turns delivered without a reload", async ({
+  page,
+  receiver,
+}) => {
+  const type = "recovery.auto_refresh";
+  receiver.delayMs = 4_000;
+  const endpoint = (
+    await sandbox.post("webhooks/endpoints/", {
+      url: receiver.url,
+      description: "Slow answer",
+      event_types: [type],
+    })
+  ).body;
+  await signInWithSandbox(page);
+  const { event_id } = (await sandbox.post("/_sandbox/events", { type, data: {} })).body;
+  await page.goto(`/deliveries?endpoint_id=${endpoint.id}`);
+  await awayFromTheList(page);
+  const row = page.getByRole("row").filter({ hasText: event_id });
+  await expect(row).toContainText("Pending");
+  await expect(page.getByRole("switch", { name: "Auto-refresh" })).toBeChecked();
+  await expect(row).toContainText("Delivered", { timeout: 15_000 });
+});
+
+test("bad filter values are dropped with a notice, and an empty result names its filters", async ({
+  page,
+}) => {
+  await signInWithSandbox(page);
+  await page.goto("/deliveries?status=lost&since=2w&event_type=nothing.matches_this");
+  const notice = page.getByRole("status").filter({ hasText: "Left out of the filters" });
+  await expect(notice).toContainText("status");
+  await expect(notice).toContainText("time");
+  await expect(page.getByRole("heading", { name: "No delivery matches these filters" })).toBeVisible();
+  await page.getByRole("link", { name: /event type: nothing\.matches_this/ }).click();
+  await expect(page).not.toHaveURL(/event_type=/);
+});

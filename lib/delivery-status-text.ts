@@ -1,0 +1,32 @@
+import type { DeliveryStatus } from "@/lib/closient";
+import { MAX_DELIVERY_ATTEMPTS } from "@/lib/closient/delivery-constants";
+
+/** What a delivery's status means, in words an admin can act on. */
+export function statusMeaning(status: DeliveryStatus, attempts: number): string {
+  switch (status) {
+    case "pending":
+      return attempts === 0
+        ? "Pending: queued, not attempted yet (or waiting for its endpoint to be resumed)."
+        : `Pending: waiting for attempt ${attempts + 1} of ${MAX_DELIVERY_ATTEMPTS}.`;
+    case "delivered":
+      return "Delivered: the receiver answered with a 2xx status.";
+    case "failed":
+      return `Failed: the receiver answered with an error or could not be reached. Closient retries it (attempt ${attempts} of ${MAX_DELIVERY_ATTEMPTS} so far).`;
+    case "rate_limited":
+      return "Rate limited: the receiver answered 429. Closient waits at least its Retry-After, then tries again.";
+    case "dead_letter":
+      return `Dead letter: all ${MAX_DELIVERY_ATTEMPTS} attempts failed. Fix the receiver, then replay.`;
+  }
+}
+
+/** Why Replay is not offered for a status. */
+export function whyNoReplay(status: DeliveryStatus): string | null {
+  switch (status) {
+    case "dead_letter":
+      return null;
+    case "delivered":
+      return "Delivered already: nothing to replay.";
+    default:
+      return "Still being retried: only dead letters can be replayed.";
+  }
+}
