@@ -165,3 +165,51 @@ test("bad filter values are dropped with a notice, and an empty result names its
   await page.getByRole("link", { name: /event type: nothing\.matches_this/ }).click();
   await expect(page).not.toHaveURL(/event_type=/);
 });
+
+test("endpoint health: the last day counted as the sandbox holds it, and a Failing badge that appears and clears", async ({
+  page,
+  receiver,
+}) => {
+  const tag = `health ${Date.now().toString(36)}`;
+  const { endpoint, state } = await outage(receiver, `Receiver for ${tag}`, 2);
+  await signInWithSandbox(page);
+
+  // The list marks it (the badge comes from one organization-wide query, kept 15 s).
+  const row = page.getByRole("row").filter({ hasText: `Receiver for ${tag}` });
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/webhooks");
+        return row.getByRole("link", { name: /Failing/ }).count();
+      },
+      { timeout: 25_000, intervals: [1_000, 3_000] },
+    )
+    .toBe(1);
+
+  // The endpoint page counts its day by status, as the sandbox holds it.
+  const all = (await sandbox.get(`webhooks/deliveries/?endpoint_id=${endpoint.id}`)).body.data as {
+    status: string;
+  }[];
+  const count = (status: string) => all.filter((d) => d.status === status).length;
+  await page.goto(`/webhooks/${endpoint.id}`);
+  const chart = page.getByRole("img", { name: /Pending: \d+, Delivered/ });
+  await expect(chart).toHaveAccessibleName(
+    `Pending: ${count("pending")}, Delivered: ${count("delivered")}, Failed: ${count("failed")}, Rate limited: ${count("rate_limited")}, Dead letter: ${count("dead_letter")}`,
+  );
+  expect(count("dead_letter")).toBe(2);
+  await expect(page.getByRole("list", { name: "Latest deliveries" }).getByRole("listitem")).toHaveCount(2);
+
+  // Fixed and replayed: the badge clears.
+  state.healthy = true;
+  for (const dead of all)
+    await sandbox.post(`webhooks/deliveries/${(dead as unknown as { id: string }).id}/replay/`);
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/webhooks");
+        return row.getByRole("link", { name: /Failing/ }).count();
+      },
+      { timeout: 25_000, intervals: [1_000, 3_000] },
+    )
+    .toBe(0);
+});

@@ -1,6 +1,8 @@
 import type { Endpoint } from "@/lib/closient";
+import type { EndpointHealthFigures as Health } from "@/lib/health";
 import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { EndpointHealth } from "./endpoint-health";
 import { EndpointSettings } from "./endpoint-settings";
 import { PauseToggle } from "./pause-toggle";
 import { SigningSecretSection } from "./signing-secret-section";
@@ -14,9 +16,12 @@ export function EndpointDetail({
   endpoint,
   allowHttp,
   now,
+  health,
 }: {
   endpoint: Endpoint;
   allowHttp: boolean;
+  /** The last 24 hours, or null when Closient could not say. */
+  health: Health | null;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -58,6 +63,15 @@ export function EndpointDetail({
         <div className="space-y-6">
           <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
           <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
+          {health ? (
+            <EndpointHealth
+              endpointId={endpoint.id}
+              counts={health.counts}
+              total={health.total}
+              latest={health.latest}
+              now={now}
+            />
+          ) : null}
         </div>
       </div>
     </div>

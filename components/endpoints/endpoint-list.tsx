@@ -21,9 +21,12 @@ export function EndpointList({
   filters,
   page,
   now,
+  failing,
 }: {
   filters: EndpointFilters;
   page: Paginated<Endpoint>;
+  /** Endpoints whose recent deliveries all failed. */
+  failing: Set<string>;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -90,6 +93,16 @@ export function EndpointList({
                       is_active: endpoint.is_active,
                     }}
                   />
+                  {failing.has(endpoint.id) ? (
+                    <Link
+                      href={`/deliveries?endpoint_id=${endpoint.id}`}
+                      prefetch={false}
+                      title="Its recent deliveries all failed: see them"
+                      className="mt-1 inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900"
+                    >
+                      <span aria-hidden>⚠</span> Failing
+                    </Link>
+                  ) : null}
                 </td>
                 <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{endpoint.signing_secret}</td>
                 <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">

@@ -5,7 +5,9 @@ import { ErrorState, PageHeader } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom } from "@/lib/list-filters";
+import { failingEndpoints } from "@/lib/server/health";
 import { load, requestTime } from "@/lib/server/load";
+import { currentSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoints" };
@@ -17,6 +19,10 @@ export default async function EndpointsPage({
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
   const page = await load((apiKey) => webhooks.listEndpoints(apiKey, { ...filters, page_size: 50 }));
+  const session = await currentSession();
+  const failing = session
+    ? await failingEndpoints(session.apiKey, session.info.organization.id, requestTime())
+    : new Set<string>();
   return (
     <>
       <PageHeader
@@ -33,7 +39,7 @@ export default async function EndpointsPage({
         }
       />
       {page.ok ? (
-        <EndpointList filters={filters} page={page.data} now={requestTime()} />
+        <EndpointList filters={filters} page={page.data} now={requestTime()} failing={failing} />
       ) : (
         <ErrorState message={page.message} action={<RefreshButton />} />
       )}

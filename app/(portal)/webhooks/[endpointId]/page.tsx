@@ -5,7 +5,9 @@ import { ErrorState } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { isShortUuid } from "@/lib/closient";
 import { env } from "@/lib/server/env";
+import { endpointHealth } from "@/lib/server/health";
 import { load, requestTime } from "@/lib/server/load";
+import { currentSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoint" };
@@ -14,8 +16,20 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
   const { endpointId } = await params;
   if (!isShortUuid(endpointId)) notFound();
   const endpoint = await load((apiKey) => webhooks.getEndpoint(apiKey, endpointId));
+  const session = await currentSession();
+  const health =
+    endpoint.ok && session
+      ? await endpointHealth(session.apiKey, session.info.organization.id, endpointId, requestTime()).catch(
+          () => null,
+        )
+      : null;
   return endpoint.ok ? (
-    <EndpointDetail endpoint={endpoint.data} allowHttp={env().isSandbox} now={requestTime()} />
+    <EndpointDetail
+      endpoint={endpoint.data}
+      allowHttp={env().isSandbox}
+      now={requestTime()}
+      health={health}
+    />
   ) : (
     <ErrorState message={endpoint.message} action={<RefreshButton />} />
   );

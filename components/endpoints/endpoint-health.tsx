@@ -1,0 +1,109 @@
+import Link from "next/link";
+import type { Delivery, DeliveryStatus } from "@/lib/closient";
+import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
+import { detailHref } from "@/components/deliveries/delivery-table";
+import { TimeAgo } from "@/components/ui/time-ago";
+
+const LABELS: Record<DeliveryStatus, string> = {
+  pending: "Pending",
+  delivered: "Delivered",
+  failed: "Failed",
+  rate_limited: "Rate limited",
+  dead_letter: "Dead letter",
+};
+const FILL: Record<DeliveryStatus, string> = {
+  pending: "#64748b",
+  delivered: "#047857",
+  failed: "#b91c1c",
+  rate_limited: "#b45309",
+  dead_letter: "#7f1d1d",
+};
+
+/**
+ * The endpoint's last 24 hours as a small bar chart drawn on the server (an SVG, no script), each
+ * bar labelled with its status and count in text, then its latest deliveries.
+ */
+export function EndpointHealth({
+  endpointId,
+  counts,
+  total,
+  latest,
+  now,
+}: {
+  endpointId: string;
+  counts: Record<DeliveryStatus, number>;
+  total: number;
+  latest: Delivery[];
+  now: number;
+}) {
+  const max = Math.max(1, ...Object.values(counts));
+  const row = 22;
+  return (
+    <section aria-labelledby="health-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="health-heading" className="text-base font-semibold">
+        Deliveries
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {total === 0 ? "None in the last 24 hours." : `${total} in the last 24 hours, by status:`}
+      </p>
+      {total > 0 ? (
+        <svg
+          role="img"
+          aria-labelledby="health-chart-title"
+          viewBox={`0 0 320 ${row * DELIVERY_STATUSES.length}`}
+          className="mt-3 w-full max-w-sm"
+        >
+          <title id="health-chart-title">
+            {DELIVERY_STATUSES.map((s) => `${LABELS[s]}: ${counts[s]}`).join(", ")}
+          </title>
+          {DELIVERY_STATUSES.map((status, i) => (
+            <g key={status} transform={`translate(0 ${i * row})`} data-status={status}>
+              <text x="0" y="15" fontSize="12" fill="#334155">
+                {LABELS[status]}
+              </text>
+              <rect
+                x="92"
+                y="4"
+                height="14"
+                rx="2"
+                width={(180 * counts[status]) / max}
+                fill={FILL[status]}
+              />
+              <text x={98 + (180 * counts[status]) / max} y="15" fontSize="12" fill="#0f172a">
+                {counts[status]}
+              </text>
+            </g>
+          ))}
+        </svg>
+      ) : null}
+      {latest.length ? (
+        <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Latest deliveries">
+          {latest.map((delivery) => (
+            <li key={delivery.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+              <DeliveryStatusBadge status={delivery.status} />
+              <code className="font-mono text-xs">{delivery.event_type}</code>
+              <span className="text-xs text-slate-600">
+                <TimeAgo iso={delivery.created_at} now={now} />
+              </span>
+              <Link
+                href={detailHref(delivery)}
+                prefetch={false}
+                className="ml-auto text-xs text-indigo-700 underline"
+              >
+                Details
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Link
+        href={`/deliveries?endpoint_id=${endpointId}`}
+        prefetch={false}
+        className="mt-4 inline-block text-sm text-indigo-700 underline"
+      >
+        All deliveries of this endpoint
+      </Link>
+    </section>
+  );
+}

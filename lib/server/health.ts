@@ -1,0 +1,82 @@
+import "server-only";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient";
+import type { EndpointHealthFigures } from "@/lib/health";
+import { webhooks } from "./webhooks";
+
+const DAY_MS = 86_400_000;
+const FRESH_MS = 15_000;
+const cache = new Map<string, { at: number; value: unknown }>();
+
+/** A short-lived memo per organization and question: a page reloaded in a hurry asks Closient once. */
+async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < FRESH_MS) return hit.value as T;
+  const value = await compute();
+  if (cache.size > 2_000) cache.delete(cache.keys().next().value!);
+  cache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+export type EndpointHealth = EndpointHealthFigures;
+
+/**
+ * An endpoint's last 24 hours. One call reads its newest deliveries of the day; when there are
+ * no more than a page of them, that is the count too. Otherwise one count per status follows
+ * (page_size 1, total_count), so a busy endpoint costs six calls at most. Kept 15 seconds.
+ */
+export function endpointHealth(apiKey: string, orgId: string, endpointId: string, now: number) {
+  return memo(`health:${orgId}:${endpointId}`, async (): Promise<EndpointHealth> => {
+    const since = new Date(now - DAY_MS).toISOString();
+    const day = await webhooks.listDeliveries(apiKey, {
+      endpoint_id: endpointId,
+      created_after: since,
+      page: 1,
+      page_size: 50,
+    });
+    const counts = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
+    let calls = 1;
+    if (!day.data.pagination.has_next) {
+      for (const d of day.data.data) counts[d.status]++;
+    } else {
+      await Promise.all(
+        DELIVERY_STATUSES.map(async (status) => {
+          const page = await webhooks.listDeliveries(apiKey, {
+            endpoint_id: endpointId,
+            created_after: since,
+            status,
+            page: 1,
+            page_size: 1,
+          });
+          counts[status] = page.data.pagination.total_count;
+        }),
+      );
+      calls += DELIVERY_STATUSES.length;
+    }
+    return { counts, total: day.data.pagination.total_count, latest: day.data.data.slice(0, 5), calls };
+  });
+}
+
+const FAILING: ReadonlySet<DeliveryStatus> = new Set(["failed", "rate_limited", "dead_letter"]);
+
+/**
+ * Endpoints whose recent deliveries all failed, from one organization-wide query: the newest 50
+ * deliveries of the last 24 hours. An endpoint with any success among them, or none of them, is
+ * not called failing. Kept 15 seconds.
+ */
+export function failingEndpoints(apiKey: string, orgId: string, now: number): Promise<Set<string>> {
+  return memo(`failing:${orgId}`, async () => {
+    try {
+      const { data } = await webhooks.listDeliveries(apiKey, {
+        created_after: new Date(now - DAY_MS).toISOString(),
+        page: 1,
+        page_size: 50,
+      });
+      const verdict = new Map<string, boolean>();
+      for (const d of data.data)
+        verdict.set(d.endpoint_id, (verdict.get(d.endpoint_id) ?? true) && FAILING.has(d.status));
+      return new Set([...verdict].filter(([, failing]) => failing).map(([id]) => id));
+    } catch {
+      return new Set<string>(); // a badge is a hint: without it the list still stands
+    }
+  });
+}
