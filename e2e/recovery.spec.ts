@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { WebhookReceiver } from "../sandbox/testing/receiver";
+import { e2e, portalUrl, RATE_LIMITED_ENDPOINT } from "./support/env";
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
 
 /**
@@ -212,4 +213,24 @@ test("endpoint health: the last day counted as the sandbox holds it, and a Faili
       { timeout: 25_000, intervals: [1_000, 3_000] },
     )
     .toBe(0);
+});
+
+test("a bulk replay under Closient's rate limit waits its turn and finishes without an error", async ({
+  page,
+}) => {
+  // The stub Closient answers every other replay with 429 and Retry-After: 1 (e2e/support/stub-upstream.ts).
+  await signInWithSandbox(page); // the cookie opens the portal that runs on the stub too
+  const stubPortal = portalUrl(e2e.portalStubPort);
+  await page.goto(`${stubPortal}/deliveries?endpoint_id=${RATE_LIMITED_ENDPOINT}`);
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Replay all 6 dead letters" }).click();
+  const panel = page.getByRole("region", { name: "Replay dead letters" });
+  await panel.getByRole("button", { name: "Replay 6 dead letters" }).click();
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Done.", { timeout: 30_000 });
+  await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Replayed and delivered: 6");
+  const replays = (await (await fetch(`http://127.0.0.1:${e2e.stubPort}/_stub/replays`)).json()) as Record<
+    string,
+    number
+  >;
+  expect(Object.values(replays)).toEqual([1, 1, 1, 1, 1, 1]); // each once: a 429 is no send
 });

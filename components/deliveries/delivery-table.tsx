@@ -83,7 +83,19 @@ export function DeliveryTable({
               </Link>
               {reason === null ? (
                 <ReplayButton deliveryId={delivery.id} endpointId={delivery.endpoint_id} compact />
-              ) : null}
+              ) : (
+                <span className="block">
+                  <button
+                    type="button"
+                    disabled
+                    title={reason}
+                    aria-label={`Replay delivery ${delivery.id}: not available. ${reason}`}
+                    className="min-h-6 rounded-md border border-slate-200 px-2.5 py-1 text-sm text-slate-400"
+                  >
+                    Replay
+                  </button>
+                </span>
+              )}
             </td>
           </tr>
         );

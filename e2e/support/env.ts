@@ -29,3 +29,6 @@ export const e2e = {
 
 export const sandboxUrl = `http://127.0.0.1:${e2e.sandboxPort}`;
 export const portalUrl = (p = e2e.portalPort) => `http://127.0.0.1:${p}`;
+
+/** The endpoint whose dead letters the stub upstream replays under a rate limit. */
+export const RATE_LIMITED_ENDPOINT = "RateLimitedEndpoint234";
