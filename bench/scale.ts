@@ -95,7 +95,8 @@ async function main() {
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     );
-    console.log("\n| through the portal, 1 connection | median | p99 |\n| --- | ---: | ---: |");
+    const lines = ["| through the portal, 1 connection | median | p99 |", "| --- | ---: | ---: |"];
+    console.log(`\n${lines.join("\n")}`);
     for (const [name, url] of cases) {
       const times: number[] = [];
       for (let i = 0; i < 25; i++) {
@@ -106,8 +107,21 @@ async function main() {
         if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
       }
       const timed = times.slice(5);
-      console.log(`| ${name} | ${median(timed).toFixed(1)} ms | ${percentile(timed, 99).toFixed(1)} ms |`);
+      const line = `| ${name} | ${median(timed).toFixed(1)} ms | ${percentile(timed, 99).toFixed(1)} ms |`;
+      lines.push(line);
+      console.log(line);
     }
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+    const block = [
+      "<!-- bench:scale:start -->",
+      `Last run: ${new Date().toISOString().slice(0, 10)}, \`npm run bench:scale\`, ${machine}. Aim: every page under 100 ms median.`,
+      "",
+      ...lines,
+      "<!-- bench:scale:end -->",
+    ].join("\n");
+    const doc = readFileSync("BENCHMARKS.md", "utf8");
+    const updated = doc.replace(/<!-- bench:scale:start -->[\s\S]*<!-- bench:scale:end -->/, block);
+    if (updated !== doc) writeFileSync("BENCHMARKS.md", updated);
   } finally {
     await Promise.all(children.map((child) => stopProcess(child)));
     rmSync(dir, { recursive: true, force: true });

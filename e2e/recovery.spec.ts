@@ -171,6 +171,7 @@ test("endpoint health: the last day counted as the sandbox holds it, and a Faili
   page,
   receiver,
 }) => {
+  test.setTimeout(75_000); // the badge's query is kept 15 s: it may take that long to appear, then to clear
   const tag = `health ${Date.now().toString(36)}`;
   const { endpoint, state } = await outage(receiver, `Receiver for ${tag}`, 2);
   await signInWithSandbox(page);
