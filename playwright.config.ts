@@ -1,11 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { e2e, portalUrl, sandboxUrl } from "./e2e/support/env";
-
-/** Debian's Chromium by default (no browser downloads here), else Playwright's own. */
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./scripts/chromium";
 
 const NEXT = `node ${join("node_modules", "next", "dist", "bin", "next")} start -H 127.0.0.1`;
 
@@ -43,16 +39,9 @@ export default defineConfig({
     baseURL: portalUrl(),
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      // Debian's Chromium by default (no browser downloads here), else Playwright's own.
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [

@@ -11,21 +11,18 @@
  * and a few deliveries, signed in by its session cookie.
  */
 import * as chromeLauncher from "chrome-launcher";
-import { execFile, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { generateApiKey } from "../lib/closient/api-key";
-import { freePort, sandboxClient } from "../sandbox/testing/client";
-import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
-import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { sandboxClient } from "../sandbox/testing/client";
 import { budgetFor, kib, weigh } from "../scripts/page-weight";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../scripts/chromium";
+import { BARE_APP, buildAll, startServers } from "./servers";
 import { median, option } from "./stats";
 
 const RUNS = option(process.argv.slice(2), "runs", 3);
-const CHROME = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const BARE = join("bench", "bare");
 const LIGHTHOUSE = join("node_modules", "lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
@@ -36,27 +33,6 @@ interface Sample {
   tbt: number;
   cls: number;
   js: number;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function build(dir: string[]) {
-  return new Promise<void>((resolve, reject) => {
-    const child = next([...BUILD_ARGS, ...dir], {}, "pipe");
-    child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`build of ${dir.join("")} failed`)),
-    );
-  });
 }
 
 /**
@@ -74,7 +50,9 @@ async function audit(port: number, url: string, cookie?: string): Promise<Sample
     "--quiet",
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  // Lighthouse now and then fails to record a trace (NO_NAVSTART) and says to run it again: once.
+  const once = () => run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await once().catch(once);
   const lhr = JSON.parse(stdout) as {
     categories: { performance?: { score: number | null } };
     audits: Record<
@@ -98,52 +76,17 @@ async function audit(port: number, url: string, cookie?: string): Promise<Sample
 }
 
 async function main() {
-  if (buildIsStale()) await nextBuild();
-  if (!existsSync(join(BARE, ".next", "BUILD_ID"))) await build([BARE]);
-
+  await buildAll();
   const dir = mkdtempSync(join(tmpdir(), "pages-bench-"));
-  const key = generateApiKey("csb");
-  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
-  const children: ChildProcess[] = [];
+  const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true });
+  const { key, cookie, portal } = servers;
+  const bare = servers.bare!;
   const chrome = await chromeLauncher.launch({
-    chromePath: CHROME,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   try {
-    children.push(
-      await spawnSandbox({
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_DB: join(dir, "sandbox.db"),
-        CLOSIENT_SANDBOX_API_KEYS: key,
-        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
-      }),
-    );
-    children.push(
-      next(
-        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
-        {
-          SESSION_SECRET: generateApiKey("csb"),
-          SANDBOX_PORT: String(sandboxPort),
-          CLOSIENT_SANDBOX_API_KEYS: key,
-        },
-        "pipe",
-      ),
-      next(["start", BARE, "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"),
-    );
-    const portal = `http://127.0.0.1:${portalPort}`;
-    const bare = `http://127.0.0.1:${barePort}`;
-    await Promise.all([waitFor(`${portal}/sign-in`), waitFor(bare)]);
-
-    const api = sandboxClient(`http://127.0.0.1:${sandboxPort}`, key);
+    const api = sandboxClient(servers.sandbox, key);
     let id = "";
     for (let i = 0; i < 20; i++) {
       const created = await api.post<{ id: string }>("webhooks/endpoints/", {
@@ -154,12 +97,6 @@ async function main() {
       });
       id ||= created.body.id;
     }
-    const signIn = await fetch(`${portal}/api/session`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ api_key: key }),
-    });
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
 
     const pages: { name: string; url: string; cookie?: string; route?: string }[] = [
       { name: "bare Next.js page", url: `${bare}/` },
@@ -183,7 +120,7 @@ async function main() {
     const weights = new Map<string, number>();
     for (const page of pages) {
       if (!page.route) {
-        weights.set(page.name, weigh(await (await fetch(page.url)).text(), join(BARE, ".next")).gzip);
+        weights.set(page.name, weigh(await (await fetch(page.url)).text(), join(BARE_APP, ".next")).gzip);
         continue;
       }
       const html = await (
@@ -231,7 +168,7 @@ async function main() {
     }
   } finally {
     chrome.kill();
-    await Promise.all(children.map((child) => stopProcess(child)));
+    await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -10,15 +10,12 @@
  *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10]
  */
 import autocannon from "autocannon";
-import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { generateApiKey } from "../lib/closient";
-import { freePort, sandboxClient } from "../sandbox/testing/client";
-import { spawnSandbox } from "../sandbox/testing/process";
-import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { sandboxClient } from "../sandbox/testing/client";
 import { weigh } from "../scripts/page-weight";
+import { buildAll, startServers } from "./servers";
 import { median, option as optionOf } from "./stats";
 
 const args = process.argv.slice(2);
@@ -26,19 +23,6 @@ const option = (name: string, fallback: number) => optionOf(args, name, fallback
 const ROUNDS = option("rounds", 3);
 const SECONDS = option("seconds", 5);
 const CONNECTIONS = option("connections", 10);
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function load(url: string, headers: Record<string, string>) {
   return new Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }>(
@@ -62,50 +46,12 @@ async function pageWeight(base: string, path: string, cookie: string) {
 }
 
 async function main() {
-  if (buildIsStale()) await nextBuild();
+  await buildAll();
   const dir = mkdtempSync(join(tmpdir(), "portal-bench-"));
-  const key = generateApiKey("csb");
-  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
-  const children: ChildProcess[] = [];
+  const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true });
+  const { key, cookie } = servers;
+  const [sandboxUrl, portalUrl, bareUrl] = [servers.sandbox, servers.portal, servers.bare!];
   try {
-    children.push(
-      await spawnSandbox({
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_DB: join(dir, "sandbox.db"),
-        CLOSIENT_SANDBOX_API_KEYS: key,
-        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
-        SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
-      }),
-    );
-    children.push(
-      next(
-        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
-        {
-          SESSION_SECRET: generateApiKey("csb"),
-          SANDBOX_PORT: String(sandboxPort),
-          CLOSIENT_SANDBOX_API_KEYS: key,
-        },
-        "pipe",
-      ),
-    );
-    // The floor: a bare Next route handler (bench/bare) on the same node_modules.
-    if (!existsSync(join("bench", "bare", ".next", "BUILD_ID"))) {
-      await new Promise<void>((resolve, reject) =>
-        next([...BUILD_ARGS, join("bench", "bare")], {}, "pipe").once("exit", (code) =>
-          code === 0 ? resolve() : reject(new Error("bench/bare build failed")),
-        ),
-      );
-    }
-    children.push(
-      next(["start", join("bench", "bare"), "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"),
-    );
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    await waitFor(`${bareUrl}/api/ping`);
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const portalUrl = `http://127.0.0.1:${portalPort}`;
-    await waitFor(`${sandboxUrl}/_sandbox/health`);
-    await waitFor(`${portalUrl}/sign-in`);
-
     const api = sandboxClient(sandboxUrl, key);
     for (let i = 0; i < 50; i++) {
       await api.post("webhooks/endpoints/", {
@@ -114,12 +60,6 @@ async function main() {
         metadata: { team: `t${i % 5}` },
       });
     }
-    const signIn = await fetch(`${portalUrl}/api/session`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ api_key: key }),
-    });
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
 
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -158,7 +98,7 @@ async function main() {
       );
     }
   } finally {
-    for (const child of children) child.kill("SIGTERM");
+    await servers.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

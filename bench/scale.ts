@@ -6,38 +6,23 @@
  *
  *   npm run bench:scale -- [--db path/to/seeded.db]   (seeding takes ~3 minutes; a kept file skips it)
  */
-import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
-import { freePort } from "../sandbox/testing/client";
-import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
-import { buildIsStale, next, nextBuild } from "../scripts/next-process";
 import { seedLargeOrganization } from "./seed";
+import { buildAll, startServers } from "./servers";
 import { median, percentile } from "./stats";
 
 const args = process.argv.slice(2);
 const dbArg = args.includes("--db") ? args[args.indexOf("--db") + 1] : undefined;
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main() {
-  if (buildIsStale()) await nextBuild();
+  await buildAll();
   const dir = mkdtempSync(join(tmpdir(), "scale-bench-"));
   const path = dbArg ?? join(dir, "scale.db");
   const keyFile = `${path}.key`;
-  const children: ChildProcess[] = [];
+  const stops: (() => Promise<void>)[] = [];
   try {
     let key: string;
     let firstEndpoint: string;
@@ -51,35 +36,9 @@ async function main() {
       console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       if (dbArg) writeFileSync(keyFile, `${key}\n${firstEndpoint}\n`);
     }
-    const [sandboxPort, portalPort] = [await freePort(), await freePort()];
-    children.push(
-      await spawnSandbox({
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_DB: path,
-        CLOSIENT_SANDBOX_API_KEYS: key,
-        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
-        SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
-      }),
-    );
-    children.push(
-      next(
-        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
-        {
-          SESSION_SECRET: generateApiKey("csb"),
-          SANDBOX_PORT: String(sandboxPort),
-          CLOSIENT_SANDBOX_API_KEYS: key,
-        },
-        "pipe",
-      ),
-    );
-    const portal = `http://127.0.0.1:${portalPort}`;
-    await waitFor(`${portal}/sign-in`);
-    const signIn = await fetch(`${portal}/api/session`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ api_key: key }),
-    });
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const servers = await startServers({ db: path, key });
+    stops.push(servers.stop);
+    const { portal, cookie } = servers;
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
     const cases: [string, string][] = [
       ["page: endpoints, first page", "/webhooks"],
@@ -123,7 +82,7 @@ async function main() {
     const updated = doc.replace(/<!-- bench:scale:start -->[\s\S]*<!-- bench:scale:end -->/, block);
     if (updated !== doc) writeFileSync("BENCHMARKS.md", updated);
   } finally {
-    await Promise.all(children.map((child) => stopProcess(child)));
+    for (const stop of stops) await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -178,15 +178,11 @@ test("endpoint health: the last day counted as the sandbox holds it, and a Faili
 
   // The list marks it (the badge comes from one organization-wide query, kept 15 s).
   const row = page.getByRole("row").filter({ hasText: `Receiver for ${tag}` });
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/webhooks");
-        return row.getByRole("link", { name: /Failing/ }).count();
-      },
-      { timeout: 25_000, intervals: [1_000, 3_000] },
-    )
-    .toBe(1);
+  const failingBadges = async () => {
+    await page.goto("/webhooks");
+    return row.getByRole("link", { name: /Failing/ }).count();
+  };
+  await expect.poll(failingBadges, { timeout: 25_000, intervals: [1_000, 3_000] }).toBe(1);
 
   // The endpoint page counts its day by status, as the sandbox holds it.
   const all = (await sandbox.get(`webhooks/deliveries/?endpoint_id=${endpoint.id}`)).body.data as {
@@ -205,15 +201,7 @@ test("endpoint health: the last day counted as the sandbox holds it, and a Faili
   state.healthy = true;
   for (const dead of all)
     await sandbox.post(`webhooks/deliveries/${(dead as unknown as { id: string }).id}/replay/`);
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/webhooks");
-        return row.getByRole("link", { name: /Failing/ }).count();
-      },
-      { timeout: 25_000, intervals: [1_000, 3_000] },
-    )
-    .toBe(0);
+  await expect.poll(failingBadges, { timeout: 25_000, intervals: [1_000, 3_000] }).toBe(0);
 });
 
 test("a bulk replay under Closient's rate limit waits its turn and finishes without an error", async ({

@@ -4,6 +4,7 @@ import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealth } from "./endpoint-health";
 import { EndpointSettings } from "./endpoint-settings";
+import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
 import { SigningSecretSection } from "./signing-secret-section";
 import { TestPing } from "./test-ping";
@@ -39,16 +40,7 @@ export function EndpointDetail({
             </span>
           </>
         }
-        actions={
-          <PauseToggle
-            endpoint={{
-              id: endpoint.id,
-              url: endpoint.url,
-              description: endpoint.description,
-              is_active: endpoint.is_active,
-            }}
-          />
-        }
+        actions={<PauseToggle endpoint={toggleFields(endpoint)} />}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section

@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EventTypeChips } from "./event-type-chips";
 import { MetadataFilter } from "./metadata-filter";
+import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
 
 const addEndpoint =
@@ -85,14 +86,7 @@ export function EndpointList({
                   <EventTypeChips types={endpoint.event_types} />
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
-                  <PauseToggle
-                    endpoint={{
-                      id: endpoint.id,
-                      url: endpoint.url,
-                      description: endpoint.description,
-                      is_active: endpoint.is_active,
-                    }}
-                  />
+                  <PauseToggle endpoint={toggleFields(endpoint)} />
                   {failing.has(endpoint.id) ? (
                     <Link
                       href={`/deliveries?endpoint_id=${endpoint.id}`}

@@ -1,3 +1,12 @@
+import type { Endpoint } from "@/lib/closient";
+
+/** What the pause switch needs of an endpoint: the rest stays out of the page's payload. */
+export type ToggleFields = Pick<Endpoint, "id" | "url" | "description" | "is_active">;
+
+export function toggleFields({ id, url, description, is_active }: Endpoint): ToggleFields {
+  return { id, url, description, is_active };
+}
+
 /** Active or Paused, in words and a shape, never by colour alone. */
 export function EndpointStatus({ active }: { active: boolean }) {
   return active ? (

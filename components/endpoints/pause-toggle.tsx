@@ -1,22 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { Endpoint } from "@/lib/closient";
 import { notify } from "@/lib/notify";
 import { useSetActive } from "@/lib/queries/endpoints";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Switch } from "@/components/ui/switch";
-import { EndpointStatus } from "./endpoint-status";
+import { EndpointStatus, type ToggleFields } from "./endpoint-status";
 
 /**
  * One switch to pause or resume. Pausing asks first and says what happens to events; the change
  * shows at once and rolls back, with a message, if Closient refuses it.
  */
-export function PauseToggle({
-  endpoint,
-}: {
-  endpoint: Pick<Endpoint, "id" | "url" | "description" | "is_active">;
-}) {
+export function PauseToggle({ endpoint }: { endpoint: ToggleFields }) {
   const [confirming, setConfirming] = useState(false);
   const mounted = useOpenedOnce(confirming);
   const setActive = useSetActive(endpoint.id);

@@ -1,0 +1,101 @@
+/**
+ * What the portal benchmarks start: a sandbox with unlimited rate limits, the portal's production
+ * build on it, and the bare Next.js app (bench/bare) as the framework's floor; each on a free
+ * port, all stopped together.
+ */
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { generateApiKey } from "../lib/closient/api-key";
+import { freePort } from "../sandbox/testing/client";
+import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
+import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+
+export const BARE_APP = join("bench", "bare");
+
+export async function waitFor(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Builds the portal when a source is newer than its build, and the bare app when it has none. */
+export async function buildAll() {
+  if (buildIsStale()) await nextBuild();
+  if (!existsSync(join(BARE_APP, ".next", "BUILD_ID"))) {
+    await new Promise<void>((resolve, reject) =>
+      next([...BUILD_ARGS, BARE_APP], {}, "pipe").once("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error("the build of bench/bare failed")),
+      ),
+    );
+  }
+}
+
+export interface Servers {
+  key: string;
+  sandbox: string;
+  portal: string;
+  bare: string | null;
+  /** The portal's session cookie (`name=value`) for `key`. */
+  cookie: string;
+  stop: () => Promise<void>;
+}
+
+/** The sandbox on `db` for `key`, the portal on it, signed in, and (with `bare`) the floor. */
+export async function startServers({
+  db,
+  key = generateApiKey("csb"),
+  bare = false,
+}: {
+  db: string;
+  key?: string;
+  bare?: boolean;
+}): Promise<Servers> {
+  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopProcess(child)));
+  };
+  try {
+    children.push(
+      await spawnSandbox({
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DB: db,
+        CLOSIENT_SANDBOX_API_KEYS: key,
+        SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
+        SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
+      }),
+    );
+    children.push(
+      next(
+        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
+        {
+          SESSION_SECRET: generateApiKey("csb"),
+          SANDBOX_PORT: String(sandboxPort),
+          CLOSIENT_SANDBOX_API_KEYS: key,
+        },
+        "pipe",
+      ),
+    );
+    if (bare) children.push(next(["start", BARE_APP, "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"));
+    const portal = `http://127.0.0.1:${portalPort}`;
+    const bareUrl = bare ? `http://127.0.0.1:${barePort}` : null;
+    await Promise.all([waitFor(`${portal}/sign-in`), bareUrl ? waitFor(`${bareUrl}/api/ping`) : null]);
+    const signIn = await fetch(`${portal}/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ api_key: key }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+    return { key, sandbox: `http://127.0.0.1:${sandboxPort}`, portal, bare: bareUrl, cookie, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
