@@ -1,8 +1,12 @@
 import type { DeliveryStatus } from "@/lib/closient";
 import { MAX_DELIVERY_ATTEMPTS } from "@/lib/closient/delivery-constants";
+import { PING_EVENT_TYPE } from "@/lib/closient/event-types";
 
 /** What a delivery's status means, in words an admin can act on. */
-export function statusMeaning(status: DeliveryStatus, attempts: number): string {
+export function statusMeaning(status: DeliveryStatus, attempts: number, eventType = ""): string {
+  if (eventType === PING_EVENT_TYPE && status === "failed") {
+    return "Failed: the receiver did not accept this test ping. Pings are sent once and never retried.";
+  }
   switch (status) {
     case "pending":
       return attempts === 0
@@ -19,8 +23,13 @@ export function statusMeaning(status: DeliveryStatus, attempts: number): string 
   }
 }
 
-/** Why Replay is not offered for a status. */
-export function whyNoReplay(status: DeliveryStatus): string | null {
+/** Why Replay is not offered for a status, or null when it is (dead letters). */
+export function whyNoReplay(status: DeliveryStatus, eventType = ""): string | null {
+  if (eventType === PING_EVENT_TYPE && status !== "dead_letter") {
+    return status === "delivered"
+      ? "Delivered already: nothing to replay."
+      : "A test ping is sent once and never retried: send another ping from the endpoint's page.";
+  }
   switch (status) {
     case "dead_letter":
       return null;

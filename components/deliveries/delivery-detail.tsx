@@ -41,7 +41,7 @@ export function DeliveryDetail({
   newer: Delivery[];
   now: number;
 }) {
-  const reason = whyNoReplay(delivery.status);
+  const reason = whyNoReplay(delivery.status, delivery.event_type);
   return (
     <div className="space-y-6">
       <BackLink href={`/deliveries?endpoint_id=${delivery.endpoint_id}`}>
@@ -52,7 +52,7 @@ export function DeliveryDetail({
         description={<DeliveryStatusBadge status={delivery.status} />}
       />
       <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
-        {statusMeaning(delivery.status, delivery.attempts)}
+        {statusMeaning(delivery.status, delivery.attempts, delivery.event_type)}
       </p>
       <section
         aria-labelledby="fields-heading"

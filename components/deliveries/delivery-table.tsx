@@ -39,7 +39,7 @@ export function DeliveryTable({
     >
       {deliveries.map((delivery) => {
         const label = labels.get(delivery.endpoint_id);
-        const reason = whyNoReplay(delivery.status);
+        const reason = whyNoReplay(delivery.status, delivery.event_type);
         return (
           <tr key={delivery.id} className="align-top" data-delivery={delivery.id}>
             <td className="max-w-xs px-4 py-3">
