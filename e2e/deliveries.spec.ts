@@ -17,7 +17,7 @@ test("a dead letter is replayed from the log once the receiver is fixed", async 
   await signInWithSandbox(page);
   await page.getByRole("link", { name: "Deliveries" }).click();
   await page.getByLabel("Status").selectOption("dead_letter");
-  await page.getByLabel("Endpoint").fill(endpoint.id);
+  await page.getByLabel("Endpoint", { exact: true }).fill(endpoint.id);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/status=dead_letter/);
   const row = page.getByRole("row").filter({ hasText: emitted.event_id });
@@ -32,7 +32,7 @@ test("a dead letter is replayed from the log once the receiver is fixed", async 
 
   await page.getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL(/\/deliveries$/);
-  await page.getByLabel("Endpoint").fill(endpoint.id);
+  await page.getByLabel("Endpoint", { exact: true }).fill(endpoint.id);
   await page.getByRole("button", { name: "Filter" }).click();
   const rows = page.getByRole("row").filter({ hasText: emitted.event_id });
   await expect(rows).toHaveCount(2);

@@ -53,13 +53,13 @@ test("recover from an outage: names, filters, detail, one replay, then all the r
 
   // The log names the endpoint; the picker finds it by part of its description.
   await expect(page.getByRole("row").filter({ hasText: eventIds[0]! })).toContainText(`Receiver for ${tag}`);
-  await page.getByLabel("Endpoint").fill(tag.toUpperCase());
+  await page.getByLabel("Endpoint", { exact: true }).fill(tag.toUpperCase());
   await page.getByLabel("Status").selectOption("dead_letter");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`endpoint_id=${endpoint.id}`));
   await expect(page).toHaveURL(/status=dead_letter/);
   await page.reload();
-  await expect(page.getByLabel("Endpoint")).toHaveValue(`Receiver for ${tag}`);
+  await expect(page.getByLabel("Endpoint", { exact: true })).toHaveValue(`Receiver for ${tag}`);
   await expect(page.getByRole("row").filter({ hasText: "Dead letter" })).toHaveCount(3);
 
   // The detail: what the status means, the receiver's answer as inert text, copyable ids.

@@ -63,12 +63,12 @@ export function DeliveryFilters({
           autoComplete="off"
           className={`${control} w-44 font-mono`}
         />
-        <datalist id="event-type-options">
-          {EVENT_CATALOGUE.map((entry) => (
-            <option key={entry.type} value={entry.type} label={entry.description} />
-          ))}
-        </datalist>
       </InlineField>
+      <datalist id="event-type-options">
+        {EVENT_CATALOGUE.map((entry) => (
+          <option key={entry.type} value={entry.type} label={entry.description} />
+        ))}
+      </datalist>
       <InlineField label="Endpoint">
         <input
           name="endpoint"
@@ -78,14 +78,15 @@ export function DeliveryFilters({
           autoComplete="off"
           className={`${control} w-60`}
         />
-        <datalist id="endpoint-options">
-          {endpoints.map((endpoint) => (
-            <option key={endpoint.id} value={endpoint.name}>
-              {endpoint.url}
-            </option>
-          ))}
-        </datalist>
       </InlineField>
+      {/* Outside the labels, so a field's name is its label alone. */}
+      <datalist id="endpoint-options">
+        {endpoints.map((endpoint) => (
+          <option key={endpoint.id} value={endpoint.name}>
+            {endpoint.url}
+          </option>
+        ))}
+      </datalist>
       <InlineField label="Time">
         <select name="since" defaultValue={since ?? ""} className={control}>
           {PRESETS.map(([value, label]) => (
