@@ -5,6 +5,7 @@ import { formatExact } from "@/lib/format-time";
 import { statusMeaning, whyNoReplay } from "@/lib/delivery-status-text";
 import { CopyButton } from "@/components/ui/copy-button";
 import { BackLink, PageHeader } from "@/components/ui/misc";
+import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { detailHref } from "./delivery-table";
@@ -54,13 +55,7 @@ export function DeliveryDetail({
       <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
         {statusMeaning(delivery.status, delivery.attempts, delivery.event_type)}
       </p>
-      <section
-        aria-labelledby="fields-heading"
-        className="rounded-lg border border-slate-200 bg-white p-6 text-sm"
-      >
-        <h2 id="fields-heading" className="sr-only">
-          Fields
-        </h2>
+      <Section id="fields" title="Fields" hideTitle className="text-sm">
         <dl className="divide-y divide-slate-100">
           <Row label="Endpoint">
             <Link
@@ -116,14 +111,8 @@ export function DeliveryDetail({
             )}
           </Row>
         </dl>
-      </section>
-      <section
-        aria-labelledby="replay-heading"
-        className="rounded-lg border border-slate-200 bg-white p-6 text-sm"
-      >
-        <h2 id="replay-heading" className="mb-2 text-base font-semibold">
-          Replay
-        </h2>
+      </Section>
+      <Section id="replay" title="Replay" className="space-y-2 text-sm">
         {newer.length ? (
           <p className="mb-3">
             This event was sent to the endpoint again later:{" "}
@@ -155,7 +144,7 @@ export function DeliveryDetail({
             </p>
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

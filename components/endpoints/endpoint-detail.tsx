@@ -1,6 +1,7 @@
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealthFigures as Health } from "@/lib/health";
 import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
+import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealth } from "./endpoint-health";
 import { EndpointSettings } from "./endpoint-settings";
@@ -43,15 +44,9 @@ export function EndpointDetail({
         actions={<PauseToggle endpoint={toggleFields(endpoint)} />}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section
-          aria-labelledby="settings-heading"
-          className="rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="settings-heading" className="mb-4 text-base font-semibold">
-            Settings
-          </h2>
+        <Section id="settings" title="Settings" className="space-y-4">
           <EndpointSettings endpoint={endpoint} allowHttp={allowHttp} />
-        </section>
+        </Section>
         <div className="space-y-6">
           <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
           <TestPing endpointId={endpoint.id} active={endpoint.is_active} />

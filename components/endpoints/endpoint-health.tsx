@@ -3,6 +3,7 @@ import type { Delivery, DeliveryStatus } from "@/lib/closient";
 import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";
+import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 
 const LABELS: Record<DeliveryStatus, string> = {
@@ -40,10 +41,7 @@ export function EndpointHealth({
   const max = Math.max(1, ...Object.values(counts));
   const row = 22;
   return (
-    <section aria-labelledby="health-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="health-heading" className="text-base font-semibold">
-        Deliveries
-      </h2>
+    <Section id="health" title="Deliveries">
       <p className="mt-1 text-sm text-slate-600">
         {total === 0 ? "None in the last 24 hours." : `${total} in the last 24 hours, by status:`}
       </p>
@@ -104,6 +102,6 @@ export function EndpointHealth({
       >
         All deliveries of this endpoint
       </Link>
-    </section>
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import { notify } from "@/lib/notify";
 import { useRotateSecret } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { Section } from "@/components/ui/section";
 import { LazySecretRevealDialog, preloadSecretRevealDialog } from "./lazy-secret-reveal-dialog";
 
 function graceEnd(now: number) {
@@ -32,10 +33,7 @@ export function SigningSecretSection({
   const until = graceEnd(openedAt);
 
   return (
-    <section aria-labelledby="secret-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="secret-heading" className="text-base font-semibold">
-        Signing secret
-      </h2>
+    <Section id="secret" title="Signing secret">
       <p className="mt-1 text-sm text-slate-600">
         Your receiver uses it to check that a webhook came from Closient. Only its first characters are kept
         on screen.
@@ -85,6 +83,6 @@ export function SigningSecretSection({
           }}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

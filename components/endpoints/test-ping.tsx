@@ -6,16 +6,14 @@ import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
 import { useTestEndpoint } from "@/lib/queries/endpoints";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
 /** Sends one signed `ping` and shows what the receiver answered, right here. */
 export function TestPing({ endpointId, active }: { endpointId: string; active: boolean }) {
   const test = useTestEndpoint(endpointId);
   return (
-    <section aria-labelledby="test-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="test-heading" className="text-base font-semibold">
-        Test
-      </h2>
+    <Section id="test" title="Test">
       <p className="mt-1 text-sm text-slate-600">
         Sends one signed <code>ping</code> event now and waits for your receiver&apos;s answer. It is never
         retried{active ? "" : ", and it is sent even though this endpoint is paused"}.
@@ -27,7 +25,7 @@ export function TestPing({ endpointId, active }: { endpointId: string; active: b
         <FieldError>{test.isError ? `The ping could not be sent: ${test.error.message}` : null}</FieldError>
         {test.data ? <PingResult endpointId={endpointId} result={test.data} /> : null}
       </div>
-    </section>
+    </Section>
   );
 }
 
