@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { currentTheme } from "@/lib/server/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,8 +14,9 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so each one gets its own CSP nonce (see proxy.ts).
   await connection();
+  // The theme is in the HTML itself, so the first paint is in it, with no script (globals.css).
   return (
-    <html lang="en">
+    <html lang="en" data-theme={await currentTheme()}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <Providers>{children}</Providers>
       </body>

@@ -118,7 +118,8 @@ test("cancel a bulk replay midway, then resume: every event still arrives exactl
   await page.getByRole("button", { name: "Replay all 12 dead letters" }).click();
   const panel = page.getByRole("region", { name: "Replay dead letters" });
   await panel.getByRole("button", { name: "Replay 12 dead letters" }).click();
-  await expect(panel.getByText(/Replayed [4-7] of 12/)).toBeVisible();
+  // The progress is announced: it is in a polite live region.
+  await expect(panel.locator('[aria-live="polite"]').getByText(/Replayed [4-7] of 12/)).toBeVisible();
   await panel.getByRole("button", { name: "Cancel" }).click();
   await expect(panel.getByTestId("bulk-replay-summary")).toContainText("Cancelled");
   await panel.getByRole("button", { name: /Resume/ }).click();

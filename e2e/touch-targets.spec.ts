@@ -70,7 +70,7 @@ test("every control is a finger's size and no page scrolls sideways on a phone",
   const sideways: Record<string, string[]> = { "/sign-in": await sticksOut(page) };
 
   await signInWithSandbox(page);
-  const pages = ["/webhooks", "/webhooks/new", `/webhooks/${endpoint.id}`, "/deliveries"];
+  const pages = ["/webhooks", "/webhooks/new", `/webhooks/${endpoint.id}`, "/deliveries", "/verify"];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.getByRole("main")).toBeVisible();

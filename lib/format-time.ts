@@ -18,3 +18,20 @@ export function formatRelative(iso: string, now: number): string {
 export function formatExact(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "long" });
 }
+
+/** A span of seconds in its two largest units: "45 s", "4 min 8 s", "2 h 3 min", "3 days 2 h". */
+export function formatDuration(totalSeconds: number): string {
+  const parts: [number, string][] = [
+    [Math.floor(totalSeconds / 86_400), " days"],
+    [Math.floor((totalSeconds % 86_400) / 3600), " h"],
+    [Math.floor((totalSeconds % 3600) / 60), " min"],
+    [Math.floor(totalSeconds % 60), " s"],
+  ];
+  const first = parts.findIndex(([value]) => value > 0);
+  if (first < 0) return "0 s";
+  return parts
+    .slice(first, first + 2)
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => (value === 1 && unit === " days" ? "1 day" : `${value}${unit}`))
+    .join(" ");
+}

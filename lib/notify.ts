@@ -24,10 +24,18 @@ export function toastsWanted() {
   return wanted;
 }
 
-/** Called by ToasterHost once its Toaster is mounted. */
+const LIVE_REGION_SETTLE_MS = 150;
+
+/**
+ * Called by ToasterHost once its Toaster is mounted. What was said before is shown a moment
+ * later, once screen readers have taken in the Toaster's live region: text that arrives together
+ * with its live region is often not announced.
+ */
 export function toasterReady(ready: Toast) {
-  toast = ready;
-  for (const [kind, message] of pending.splice(0)) ready[kind](message);
+  setTimeout(() => {
+    toast = ready;
+    for (const [kind, message] of pending.splice(0)) ready[kind](message);
+  }, LIVE_REGION_SETTLE_MS);
 }
 
 function say(kind: Kind, message: string) {

@@ -94,7 +94,7 @@ func main() {
 }
 `,
     },
-    command: (dir) => ["go", "run", "."],
+    command: () => ["go", "run", "."],
   },
   ruby: {
     files: {

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/session/sign-in-form";
 import { env } from "@/lib/server/env";
 import { currentSession } from "@/lib/server/session";
+import { currentTheme } from "@/lib/server/theme";
+import { ThemeSwitch } from "@/components/shell/theme-switch";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -25,6 +27,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <SignInForm sandbox={isSandbox && sandboxKey !== null} staleSession={session !== null} />
+      <div className="mt-10 flex justify-end">
+        <ThemeSwitch initial={await currentTheme()} />
+      </div>
     </main>
   );
 }

@@ -82,7 +82,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
   return (
     <section
       aria-labelledby="bulk-replay-heading"
-      className="max-w-xl space-y-3 rounded-lg border border-indigo-200 bg-white p-4 text-sm"
+      className="bg-surface max-w-xl space-y-3 rounded-lg border border-indigo-200 p-4 text-sm"
     >
       <h2 id="bulk-replay-heading" className="text-base font-semibold">
         Replay dead letters

@@ -6,7 +6,7 @@ import { EVENT_CATALOGUE } from "@/lib/closient/event-types";
 import type { SincePreset } from "@/lib/list-filters";
 import { InlineField } from "@/components/ui/field";
 
-const control = "min-h-9 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
+const control = "min-h-9 rounded-md border border-slate-300 bg-surface px-3 py-1.5 text-sm";
 
 const PRESETS: [SincePreset | "", string][] = [
   ["", "Any time"],
@@ -114,7 +114,7 @@ export function DeliveryFilters({
       </InlineField>
       <button
         type="submit"
-        className="min-h-9 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        className="bg-surface min-h-9 rounded-md border border-slate-300 px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
       >
         Filter
       </button>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealthFigures as Health } from "@/lib/health";
 import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
@@ -9,6 +10,7 @@ import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
 import { SigningSecretSection } from "./signing-secret-section";
 import { TestPing } from "./test-ping";
+import { VerificationRecipes } from "./verification-recipes";
 
 /**
  * One endpoint's page, rendered on the server; the pause switch, the settings form, rotation
@@ -61,6 +63,20 @@ export function EndpointDetail({
           ) : null}
         </div>
       </div>
+      <Section id="verify" title="Verifying signatures" className="space-y-3">
+        <p className="text-sm text-slate-600">
+          A receiver that refuses good webhooks?{" "}
+          <Link
+            href={`/verify?endpoint=${endpoint.id}`}
+            prefetch={false}
+            className="font-medium text-indigo-700 underline"
+          >
+            Verify a signature
+          </Link>{" "}
+          it received, in your browser, and see why it fails.
+        </p>
+        <VerificationRecipes />
+      </Section>
     </div>
   );
 }

@@ -13,12 +13,13 @@ const LABELS: Record<DeliveryStatus, string> = {
   rate_limited: "Rate limited",
   dead_letter: "Dead letter",
 };
+/** Palette steps, so the bars follow the theme (see globals.css). */
 const FILL: Record<DeliveryStatus, string> = {
-  pending: "#64748b",
-  delivered: "#047857",
-  failed: "#b91c1c",
-  rate_limited: "#b45309",
-  dead_letter: "#7f1d1d",
+  pending: "fill-slate-500",
+  delivered: "fill-emerald-700",
+  failed: "fill-red-700",
+  rate_limited: "fill-amber-700",
+  dead_letter: "fill-red-900",
 };
 
 /**
@@ -57,7 +58,7 @@ export function EndpointHealth({
           </title>
           {DELIVERY_STATUSES.map((status, i) => (
             <g key={status} transform={`translate(0 ${i * row})`} data-status={status}>
-              <text x="0" y="15" fontSize="12" fill="#334155">
+              <text x="0" y="15" fontSize="12" className="fill-slate-700">
                 {LABELS[status]}
               </text>
               <rect
@@ -66,9 +67,9 @@ export function EndpointHealth({
                 height="14"
                 rx="2"
                 width={(180 * counts[status]) / max}
-                fill={FILL[status]}
+                className={FILL[status]}
               />
-              <text x={98 + (180 * counts[status]) / max} y="15" fontSize="12" fill="#0f172a">
+              <text x={98 + (180 * counts[status]) / max} y="15" fontSize="12" className="fill-slate-900">
                 {counts[status]}
               </text>
             </g>

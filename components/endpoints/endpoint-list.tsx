@@ -12,7 +12,7 @@ import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
 
 const addEndpoint =
-  "inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700";
+  "inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong";
 
 /**
  * The organization's endpoints, rendered on the server: rows, chips and times are HTML; only
@@ -123,7 +123,7 @@ export function EndpointList({
 export function EndpointListSkeleton() {
   return (
     <div
-      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+      className="bg-surface space-y-2 rounded-lg border border-slate-200 p-4"
       aria-busy="true"
       aria-label="Loading endpoints"
     >

@@ -104,7 +104,7 @@ export function EventTypesField({
       </div>
       <FieldError>{addError}</FieldError>
 
-      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+      <ul className="bg-surface divide-y divide-slate-100 rounded-md border border-slate-200">
         {matches.map((entry) => {
           const checked = value.includes(entry.type);
           return (

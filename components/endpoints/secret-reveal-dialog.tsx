@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { SIGNATURE_HEADER } from "@/lib/closient/signature";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { VerificationRecipes } from "./verification-recipes";
 
 type CopyState = "idle" | "copied" | "failed";
 
@@ -106,6 +107,9 @@ export function SecretRevealDialog({
               accept if one matches. Deduplicate on the event&apos;s <code>id</code>.
             </li>
           </ol>
+          <div className="mt-3">
+            <VerificationRecipes />
+          </div>
         </details>
 
         <label className="flex items-start gap-2 text-sm text-slate-800">

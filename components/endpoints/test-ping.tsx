@@ -44,7 +44,7 @@ function PingResult({ endpointId, result }: { endpointId: string; result: Delive
           <p className="text-xs text-slate-600">
             Response body (first {RESPONSE_BODY_MAX_LENGTH} characters)
           </p>
-          <pre className="mt-1 max-h-40 overflow-auto rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap">
+          <pre className="bg-surface mt-1 max-h-40 overflow-auto rounded p-2 font-mono text-xs whitespace-pre-wrap">
             {result.response_body}
           </pre>
         </div>

@@ -3,17 +3,27 @@ import type { ReactNode } from "react";
 import type { SessionInfo } from "@/lib/api-client";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitch } from "./theme-switch";
+import type { Theme } from "@/lib/theme";
 
-export function AppShell({ session, children }: { session: SessionInfo; children: ReactNode }) {
+export function AppShell({
+  session,
+  theme,
+  children,
+}: {
+  session: SessionInfo;
+  theme: Theme;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="bg-surface border-b border-slate-200">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
           <Link href="/webhooks" prefetch={false} className="font-semibold text-slate-900">
             Closient webhooks
           </Link>
           <NavLinks />
-          <div className="ml-auto flex items-center gap-4 text-sm">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
             {session.sandbox ? (
               <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
                 Sandbox
@@ -22,6 +32,7 @@ export function AppShell({ session, children }: { session: SessionInfo; children
             <span className="text-slate-700" title={session.key_description}>
               {session.organization.name}
             </span>
+            <ThemeSwitch initial={theme} />
             <SignOutButton />
           </div>
         </div>

@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const links = [
   { href: "/webhooks", label: "Endpoints" },
   { href: "/deliveries", label: "Deliveries" },
+  { href: "/verify", label: "Verify a signature" },
 ];
 
 export function NavLinks() {

@@ -2,11 +2,30 @@
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
-const overlay = "fixed inset-0 z-40 bg-slate-900/50";
+const overlay = "fixed inset-0 z-40 bg-black/50";
 const panel =
-  "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl";
+  "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-h-[calc(100dvh-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-surface p-6 shadow-xl";
+
+/**
+ * Where focus goes back when a dialog closes: the control that opened it. Radix returns focus to
+ * its own Trigger, and these dialogs have none (they are opened from state, and mounted lazily),
+ * so without this focus would fall to the page's body.
+ */
+function useReturnFocus(open: boolean) {
+  const opener = useRef<HTMLElement | null>(null);
+  // A layout effect runs before Radix moves focus into the dialog: the opener still has it.
+  useLayoutEffect(() => {
+    if (open && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+  }, [open]);
+  return (event: Event) => {
+    if (opener.current?.isConnected) {
+      event.preventDefault();
+      opener.current.focus();
+    }
+  };
+}
 
 /** A modal dialog (Radix): focus trapped, Escape and outside click close it unless `locked`. */
 export function Dialog({
@@ -28,6 +47,7 @@ export function Dialog({
   const keep = (event: Event) => {
     if (locked) event.preventDefault();
   };
+  const returnFocus = useReturnFocus(open);
   return (
     <DialogPrimitive.Root
       open={open}
@@ -40,6 +60,7 @@ export function Dialog({
           onEscapeKeyDown={keep}
           onPointerDownOutside={keep}
           onInteractOutside={keep}
+          onCloseAutoFocus={returnFocus}
         >
           <DialogPrimitive.Title className="text-lg font-semibold text-slate-900">
             {title}
@@ -76,6 +97,7 @@ export function ConfirmDialog({
   pending?: boolean;
   tone?: "primary" | "danger";
 }) {
+  const returnFocus = useReturnFocus(open);
   return (
     <AlertDialogPrimitive.Root
       open={open}
@@ -83,7 +105,7 @@ export function ConfirmDialog({
     >
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className={overlay} />
-        <AlertDialogPrimitive.Content className={panel}>
+        <AlertDialogPrimitive.Content className={panel} onCloseAutoFocus={returnFocus}>
           <AlertDialogPrimitive.Title className="text-lg font-semibold text-slate-900">
             {title}
           </AlertDialogPrimitive.Title>
@@ -93,7 +115,7 @@ export function ConfirmDialog({
           <div className="mt-6 flex justify-end gap-3">
             <AlertDialogPrimitive.Cancel
               disabled={pending}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              className="bg-surface rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
             >
               Cancel
             </AlertDialogPrimitive.Cancel>
@@ -103,8 +125,8 @@ export function ConfirmDialog({
               onClick={onConfirm}
               className={
                 tone === "danger"
-                  ? "rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:bg-red-300"
-                  : "rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:bg-indigo-300"
+                  ? "bg-danger hover:bg-danger-strong disabled:bg-danger-faint rounded-md px-4 py-2 text-sm font-medium text-white"
+                  : "bg-accent hover:bg-accent-strong disabled:bg-accent-faint rounded-md px-4 py-2 text-sm font-medium text-white"
               }
             >
               {pending ? "Working…" : confirmLabel}

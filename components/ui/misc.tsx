@@ -8,7 +8,7 @@ export function Skeleton({ className }: { className?: string }) {
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+    <div className="bg-surface rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center">
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>
       {children ? <div className="mt-2 space-y-4 text-sm text-slate-600">{children}</div> : null}
     </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 
 const button =
-  "inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50";
+  "inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-surface px-3 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
 /** Previous and next as links: each page has its own URL, and no script is needed to turn it. */
 export function Pager({

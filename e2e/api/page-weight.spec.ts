@@ -27,6 +27,7 @@ test("every page loads at most its budget of gzip JavaScript", async () => {
     "/webhooks/[endpointId]": `/webhooks/${endpoint.id}`,
     "/deliveries": "/deliveries",
     "/deliveries/[deliveryId]": `/deliveries/${delivery.delivery_id}?endpoint_id=${endpoint.id}`,
+    "/verify": `/verify?endpoint=${endpoint.id}`,
   };
   const lines: string[] = [];
   const over: string[] = [];

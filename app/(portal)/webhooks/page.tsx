@@ -32,7 +32,7 @@ export default async function EndpointsPage({
           <Link
             href="/webhooks/new"
             prefetch={false}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+            className="bg-accent hover:bg-accent-strong rounded-md px-4 py-2 text-sm font-medium text-white"
           >
             Add endpoint
           </Link>

@@ -13,7 +13,7 @@ export default function NewEndpointPage() {
         title="Add a webhook endpoint"
         description="Closient will POST signed JSON events to this URL. Its signing secret is shown once, right after you create it."
       />
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div className="bg-surface rounded-lg border border-slate-200 p-6">
         <CreateEndpoint allowHttp={env().isSandbox} />
       </div>
     </div>

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/misc";
+import { SignatureChecker, type EndpointContext } from "@/components/verify/signature-checker";
+import { isShortUuid } from "@/lib/closient";
+import { currentSession } from "@/lib/server/session";
+import { webhooks } from "@/lib/server/webhooks";
+
+export const metadata: Metadata = { title: "Verify a signature" };
+
+/**
+ * "Why doesn't my signature verify?": paste what a receiver got and see the cause. Opened from an
+ * endpoint's page (`?endpoint=`), it also knows that endpoint's masked secret, to tell a wrong
+ * secret apart. The check itself runs in the browser.
+ */
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ endpoint?: string }> }) {
+  const { endpoint: endpointId } = await searchParams;
+  let endpoint: EndpointContext | null = null;
+  let notice: string | null = null;
+  const session = await currentSession();
+  if (endpointId && session) {
+    try {
+      if (!isShortUuid(endpointId)) throw new Error("not an id");
+      const { data } = await webhooks.getEndpoint(session.apiKey, endpointId);
+      endpoint = { id: data.id, name: data.description || data.url, maskedSecret: data.signing_secret };
+    } catch {
+      notice = "That endpoint could not be read, so the check cannot compare the secret with its own.";
+    }
+  }
+  return (
+    <div>
+      <PageHeader
+        title="Verify a signature"
+        description={
+          endpoint ? (
+            <>
+              For <span className="font-medium text-slate-800">{endpoint.name}</span>. Paste what its receiver
+              got and see exactly why it verifies or not.
+            </>
+          ) : (
+            "Paste what a receiver got and see exactly why it verifies or not."
+          )
+        }
+      />
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      ) : null}
+      <SignatureChecker endpoint={endpoint} />
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+
+/** The admin's theme for this request, from the switch's cookie ("system" when there is none). */
+export const currentTheme = cache(async () => parseTheme((await cookies()).get(THEME_COOKIE)?.value));
