@@ -97,6 +97,7 @@ async function main() {
       });
       id ||= created.body.id;
     }
+    const ping = (await api.post<{ delivery_id: string }>(`webhooks/endpoints/${id}/test/`)).body.delivery_id;
 
     const pages: { name: string; url: string; cookie?: string; route?: string }[] = [
       { name: "bare Next.js page", url: `${bare}/` },
@@ -105,6 +106,13 @@ async function main() {
       { name: "endpoint page", url: `${portal}/webhooks/${id}`, cookie, route: "/webhooks/[endpointId]" },
       { name: "add endpoint", url: `${portal}/webhooks/new`, cookie, route: "/webhooks/new" },
       { name: "deliveries", url: `${portal}/deliveries`, cookie, route: "/deliveries" },
+      {
+        name: "a delivery",
+        url: `${portal}/deliveries/${ping}?endpoint_id=${id}`,
+        cookie,
+        route: "/deliveries/[deliveryId]",
+      },
+      { name: "verify a signature", url: `${portal}/verify?endpoint=${id}`, cookie, route: "/verify" },
     ];
     const samples = new Map<string, Sample[]>(pages.map((p) => [p.name, []]));
     for (let run = 1; run <= RUNS; run++) {

@@ -129,7 +129,9 @@ test("the endpoint page and the one-time dialog show the recipes, never with a s
     await expect(recipes.getByText(label, { exact: true })).toBeVisible();
   }
   await recipes.getByText("Python", { exact: true }).click();
-  await expect(recipes.getByLabel("Python recipe", { exact: true })).toContainText("def verify_closient_signature(");
+  await expect(recipes.getByLabel("Python recipe", { exact: true })).toContainText(
+    "def verify_closient_signature(",
+  );
   await recipes.getByRole("button", { name: "Copy the Python recipe" }).click();
   await expect(recipes.getByText("Copied")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("hmac.compare_digest");
@@ -141,6 +143,8 @@ test("the endpoint page and the one-time dialog show the recipes, never with a s
   expect(secret).toMatch(/^[0-9a-f]{64}$/);
   await dialog.getByText("How your receiver verifies a webhook").click();
   await dialog.getByText("Node.js", { exact: true }).click();
-  await expect(dialog.getByLabel("Node.js recipe", { exact: true })).toContainText("process.env.CLOSIENT_WEBHOOK_SECRET");
+  await expect(dialog.getByLabel("Node.js recipe", { exact: true })).toContainText(
+    "process.env.CLOSIENT_WEBHOOK_SECRET",
+  );
   for (const code of await dialog.locator("pre").allTextContents()) expect(code).not.toContain(secret);
 });
