@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealthFigures as Health } from "@/lib/health";
-import { BackLink, PageHeader, Skeleton } from "@/components/ui/misc";
+import { BackLink, PageHeader } from "@/components/ui/misc";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealth } from "./endpoint-health";
@@ -77,19 +77,6 @@ export function EndpointDetail({
         </p>
         <VerificationRecipes />
       </Section>
-    </div>
-  );
-}
-
-export function EndpointDetailSkeleton() {
-  return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading the endpoint">
-      <Skeleton className="h-8 w-2/3" />
-      <Skeleton className="h-4 w-1/3" />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Skeleton className="h-96" />
-        <Skeleton className="h-48" />
-      </div>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Endpoint, Paginated } from "@/lib/closient";
 import { toSearchParams } from "@/lib/closient/paths";
 import type { EndpointFilters } from "@/lib/list-filters";
-import { EmptyState, Skeleton } from "@/components/ui/misc";
+import { EmptyState } from "@/components/ui/misc";
+import { LinkPending } from "@/components/ui/link-pending";
 import { Pager } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -77,6 +78,7 @@ export function EndpointList({
                     className="font-mono text-xs break-all text-indigo-700 underline"
                   >
                     {endpoint.url}
+                    <LinkPending />
                   </Link>
                   <p className="mt-1 text-slate-700">
                     {endpoint.description || <span className="text-slate-500">No description</span>}
@@ -116,25 +118,6 @@ export function EndpointList({
           />
         </>
       )}
-    </div>
-  );
-}
-
-export function EndpointListSkeleton() {
-  return (
-    <div
-      className="bg-surface space-y-2 rounded-lg border border-slate-200 p-4"
-      aria-busy="true"
-      aria-label="Loading endpoints"
-    >
-      {Array.from({ length: 4 }, (_, i) => (
-        <div key={i} className="flex gap-6 py-2">
-          <Skeleton className="h-4 w-64" />
-          <Skeleton className="h-4 w-40" />
-          <Skeleton className="h-4 w-20" />
-          <Skeleton className="h-4 w-24" />
-        </div>
-      ))}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
+import { LinkPending } from "@/components/ui/link-pending";
 
 const links = [
   { href: "/webhooks", label: "Endpoints" },
@@ -28,6 +29,7 @@ export function NavLinks() {
             )}
           >
             {link.label}
+            <LinkPending />
           </Link>
         );
       })}

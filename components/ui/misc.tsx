@@ -1,10 +1,5 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { cn } from "@/lib/utils";
-
-export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden className={cn("animate-pulse rounded bg-slate-200", className)} />;
-}
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (

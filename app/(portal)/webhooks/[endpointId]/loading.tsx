@@ -1,5 +1,0 @@
-import { EndpointDetailSkeleton } from "@/components/endpoints/endpoint-detail";
-
-export default function Loading() {
-  return <EndpointDetailSkeleton />;
-}
