@@ -76,5 +76,10 @@ export default defineConfig({
     },
     // The same portal on the stub upstream: it hangs, revokes the key, or answers garbage.
     portal(e2e.portalStubPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.stubPort}` }),
+    // A second instance on the sandbox whose SESSION_SECRET was rotated: the suite's is its previous.
+    portal(e2e.portalRotatedPort, {
+      SESSION_SECRET: e2e.rotatedSessionSecret,
+      SESSION_SECRET_PREVIOUS: e2e.sessionSecret,
+    }),
   ],
 });

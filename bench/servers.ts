@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
-import { freePort } from "../sandbox/testing/client";
+import { freePorts } from "../sandbox/testing/client";
 import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
 import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
 
@@ -57,7 +57,7 @@ export async function startServers({
   key?: string;
   bare?: boolean;
 }): Promise<Servers> {
-  const [sandboxPort, portalPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const [sandboxPort, portalPort, barePort] = await freePorts(3);
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(children.map((child) => stopProcess(child)));

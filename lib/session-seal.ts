@@ -53,6 +53,11 @@ function keyFor(secret: string): Promise<SealKey> {
   return key;
 }
 
+/** The id (`kid`) of the key that `secret` seals with; it names the key without revealing it. */
+export async function keyId(secret: string): Promise<string> {
+  return (await keyFor(secret)).kid;
+}
+
 export interface SealOptions {
   /** Seconds the seal stays valid. */
   maxAgeSeconds: number;

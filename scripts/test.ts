@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
-import { freePort } from "../sandbox/testing/client";
+import { freePorts } from "../sandbox/testing/client";
 import { BUILD_ARGS, buildIsStale } from "./next-process";
 
 interface StepResult {
@@ -72,7 +72,7 @@ async function main() {
       name: "unit",
       ok: ok && json !== null,
       passed: json?.numPassedTests ?? 0,
-      failed: json ? json.numFailedTests : 1,
+      failed: Math.max(json ? json.numFailedTests : 1, ok ? 0 : 1),
       skipped: json?.numPendingTests ?? 0,
       seconds,
     });
@@ -89,18 +89,22 @@ async function main() {
     }
     if (results.every((r) => r.name !== "build")) {
       const report = join(work, "playwright.json");
+      const [sandboxPort, portalPort, downPort, stubPortalPort, rotatedPort, stubPort, closedPort] =
+        await freePorts(7);
       const env = {
         E2E_JSON_REPORT: report,
         E2E_DATA_DIR: join(work, "data"),
-        E2E_SANDBOX_PORT: String(await freePort()),
-        E2E_PORTAL_PORT: String(await freePort()),
-        E2E_PORTAL_DOWN_PORT: String(await freePort()),
-        E2E_PORTAL_STUB_PORT: String(await freePort()),
-        E2E_STUB_PORT: String(await freePort()),
-        E2E_CLOSED_PORT: String(await freePort()),
+        E2E_SANDBOX_PORT: String(sandboxPort),
+        E2E_PORTAL_PORT: String(portalPort),
+        E2E_PORTAL_DOWN_PORT: String(downPort),
+        E2E_PORTAL_STUB_PORT: String(stubPortalPort),
+        E2E_PORTAL_ROTATED_PORT: String(rotatedPort),
+        E2E_STUB_PORT: String(stubPort),
+        E2E_CLOSED_PORT: String(closedPort),
         E2E_KEY_A: generateApiKey("csb"),
         E2E_KEY_B: generateApiKey("csb"),
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),
+        E2E_SESSION_SECRET_NEW: randomBytes(32).toString("hex"),
       };
       const { ok, seconds } = run("e2e", "npx", ["playwright", "test"], env);
       const json = readJson<{
@@ -110,7 +114,8 @@ async function main() {
         name: "e2e",
         ok: ok && json !== null,
         passed: json ? json.stats.expected + json.stats.flaky : 0,
-        failed: json ? json.stats.unexpected : 1,
+        // A run that failed before any test (a server that did not start) is one failure.
+        failed: Math.max(json ? json.stats.unexpected : 1, ok ? 0 : 1),
         skipped: json?.stats.skipped ?? 0,
         seconds,
       });

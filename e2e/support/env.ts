@@ -16,10 +16,13 @@ export const e2e = {
   portalPort: port("E2E_PORTAL_PORT", 3100),
   portalDownPort: port("E2E_PORTAL_DOWN_PORT", 3101),
   portalStubPort: port("E2E_PORTAL_STUB_PORT", 3102),
+  /** A portal after a SESSION_SECRET rotation: the suite's secret is its previous one. */
+  portalRotatedPort: port("E2E_PORTAL_ROTATED_PORT", 3103),
   stubPort: port("E2E_STUB_PORT", 8101),
   closedPort: port("E2E_CLOSED_PORT", 8102),
   dataDir: process.env.E2E_DATA_DIR || "test-results/e2e-data",
   sessionSecret: process.env.E2E_SESSION_SECRET || "e2e-session-secret-0123456789abcdef0123456789",
+  rotatedSessionSecret: process.env.E2E_SESSION_SECRET_NEW || "e2e-rotated-session-secret-fedcba9876543210fe",
   keys: {
     orgA: process.env.E2E_KEY_A || key("csb", "A"),
     orgB: process.env.E2E_KEY_B || key("csb", "B"),

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import type { SessionInfo } from "@/lib/session-info";
-import { seal, unseal } from "@/lib/session-seal";
+import { decodeProtectedHeader } from "jose";
+import { keyId, seal, unseal } from "@/lib/session-seal";
 import { env } from "./env";
 
 export const SESSION_COOKIE = "closient_portal";
@@ -38,7 +39,9 @@ export const readSession = cache(async (): Promise<Session | null> => {
   );
   if (!claims.success) return null;
   const { key, org, desc, role, iat } = claims.data;
-  return { apiKey: key, organization: org, keyDescription: desc, role, sealedAt: iat * 1000 };
+  // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
+  const current = decodeProtectedHeader(token).kid === (await keyId(e.sessionSecret));
+  return { apiKey: key, organization: org, keyDescription: desc, role, sealedAt: current ? iat * 1000 : 0 };
 });
 
 /** Seals the session into the cookie, valid for the configured maximum age from now. */
@@ -66,7 +69,8 @@ const RENEW_EVERY_MS = 60_000;
 
 /**
  * Rolling expiry: a session in use is sealed again with a fresh maximum age, at most once a
- * minute, so most answers carry no Set-Cookie.
+ * minute, so most answers carry no Set-Cookie. A cookie sealed with a previous SESSION_SECRET is
+ * sealed again with the current one on its first use.
  */
 export async function renew(session: Session) {
   if (Date.now() - session.sealedAt < RENEW_EVERY_MS) return;
