@@ -42,11 +42,14 @@ export function chunksOf(html: string): string[] {
   const noModule = new Set(
     [...html.matchAll(/<script\b[^>]*\bnoModule\b[^>]*>/gi)]
       .map((m) => /\bsrc="([^"]+)"/.exec(m[0])?.[1]?.split("?")[0])
-      .filter(Boolean),
+      .filter((src): src is string => Boolean(src))
+      .map((src) => decodeURIComponent(src)),
   );
-  // Chunk paths appear in `<script src>` and, escaped or not, inside the RSC payload.
-  const paths = [...html.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.~%-]+\.js/g)].map((m) => m[0]);
-  return [...new Set(paths)].filter((path) => !noModule.has(path));
+  // Chunk paths appear in `<script src>` and inside the RSC payload; a route's own chunks sit in
+  // folders named after it: `app/(portal)/webhooks/[endpointId]/page-….js`.
+  const paths = [...html.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.~%()[\]/-]+?\.js/g)].map((m) => m[0]);
+  // The same file may be named %-encoded in one place and not in another: count it once.
+  return [...new Set(paths.map((path) => decodeURIComponent(path)))].filter((path) => !noModule.has(path));
 }
 
 export function weigh(html: string, dir = ".next"): PageWeight {
@@ -54,7 +57,7 @@ export function weigh(html: string, dir = ".next"): PageWeight {
   let raw = 0;
   let gzip = 0;
   for (const chunk of chunks) {
-    const bytes = readFileSync(join(dir, decodeURIComponent(chunk).replace(/^\/_next\//, "")));
+    const bytes = readFileSync(join(dir, chunk.replace(/^\/_next\//, "")));
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
