@@ -96,7 +96,18 @@ export function pathId(params: Record<string, string>, name: string): string {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A JSON object body, checked against `schema`. Sent as anything but `application/json` it is
+ * refused (415) before it is read: no HTML form can send a body this portal accepts.
+ */
 export async function readBody<T extends z.ZodType>(request: Request, schema: T) {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    throw new ClosientError(
+      415,
+      "BAD_REQUEST",
+      "Send the body as JSON, with Content-Type: application/json.",
+    );
+  }
   const declared = Number(request.headers.get("content-length") ?? 0);
   const text = declared > MAX_BODY_BYTES ? "" : await request.text();
   if (declared > MAX_BODY_BYTES || text.length > MAX_BODY_BYTES) {
@@ -107,4 +118,24 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
 
 export function readQuery<T extends z.ZodType>(request: Request, schema: T) {
   return parseQuery(new URL(request.url).searchParams, schema);
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+const METHODS: Method[] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+
+/**
+ * Handlers for the methods a route does not serve: 405 in the error envelope, with `Allow`
+ * (Next.js would answer them with an empty 405). `export const { PUT, DELETE } = otherMethods("GET", "POST")`.
+ */
+export function otherMethods(...allowed: Method[]): Record<Method, (request: Request) => Response> {
+  const refuse = () =>
+    errorResponse(
+      new ClosientError(405, "METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")}.`, null, {
+        Allow: allowed.join(", "),
+      }),
+    );
+  // Every method gets the refusal; a route exports only those it does not serve.
+  const handlers = {} as Record<Method, (request: Request) => Response>;
+  for (const method of METHODS) handlers[method] = refuse;
+  return handlers;
 }

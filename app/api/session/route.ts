@@ -1,5 +1,5 @@
 import { ClosientError, signInSchema } from "@/lib/closient";
-import { assertSameOrigin, json, readBody, withErrors } from "@/lib/server/route";
+import { assertSameOrigin, json, otherMethods, readBody, withErrors } from "@/lib/server/route";
 import { destroySession, readSession, sessionInfo } from "@/lib/server/session";
 import { signIn } from "@/lib/server/sign-in";
 
@@ -28,3 +28,5 @@ export function DELETE(request: Request) {
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   });
 }
+
+export const { PATCH, PUT } = otherMethods("GET", "POST", "DELETE");

@@ -1,6 +1,6 @@
 import { ClosientError } from "@/lib/closient";
 import { env } from "@/lib/server/env";
-import { assertSameOrigin, json, withErrors } from "@/lib/server/route";
+import { assertSameOrigin, json, otherMethods, withErrors } from "@/lib/server/route";
 import { signIn } from "@/lib/server/sign-in";
 
 /** One-click sign-in to the sandbox organization; exists only while the upstream is the sandbox. */
@@ -12,3 +12,5 @@ export function POST(request: Request) {
     return json(await signIn(sandboxKey));
   });
 }
+
+export const { GET, PATCH, PUT, DELETE } = otherMethods("POST");

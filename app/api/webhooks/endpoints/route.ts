@@ -1,6 +1,6 @@
 import { endpointListQuerySchema, endpointWriteSchemas } from "@/lib/closient";
 import { env } from "@/lib/server/env";
-import { proxyRoute, readBody, readQuery } from "@/lib/server/route";
+import { otherMethods, proxyRoute, readBody, readQuery } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const GET = proxyRoute(({ request, apiKey }) =>
@@ -15,3 +15,5 @@ export const POST = proxyRoute(
   },
   { mutating: true },
 );
+
+export const { PATCH, PUT, DELETE } = otherMethods("GET", "POST");

@@ -1,6 +1,6 @@
 import { endpointWriteSchemas } from "@/lib/closient";
 import { env } from "@/lib/server/env";
-import { pathId, proxyRoute, readBody } from "@/lib/server/route";
+import { otherMethods, pathId, proxyRoute, readBody } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const GET = proxyRoute(({ params, apiKey }) =>
@@ -15,3 +15,5 @@ export const PATCH = proxyRoute(
   },
   { mutating: true },
 );
+
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

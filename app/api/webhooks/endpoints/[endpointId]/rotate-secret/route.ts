@@ -1,4 +1,4 @@
-import { pathId, proxyRoute } from "@/lib/server/route";
+import { otherMethods, pathId, proxyRoute } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
 /** Answers with the new full signing secret; never cached. */
@@ -6,3 +6,5 @@ export const POST = proxyRoute(
   ({ params, apiKey }) => webhooks.rotateSecret(apiKey, pathId(params, "endpointId")),
   { mutating: true },
 );
+
+export const { GET, PATCH, PUT, DELETE } = otherMethods("POST");
