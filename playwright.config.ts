@@ -1,13 +1,17 @@
 import { defineConfig, devices } from "@playwright/test";
 import { join } from "node:path";
-import { e2e, portalUrl, sandboxUrl } from "./e2e/support/env";
+import { e2e, portalUrl, sandboxUrl, serverLogs } from "./e2e/support/env";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./scripts/chromium";
 
 const NEXT = `node ${join("node_modules", "next", "dist", "bin", "next")} start -H 127.0.0.1`;
 
+/** Runs `command` with its stdout and stderr appended to `log` (the leak scan reads them). */
+const logged = (command: string, log: string) =>
+  `mkdir -p ${JSON.stringify(e2e.dataDir)} && exec ${command} >> ${JSON.stringify(log)} 2>&1`;
+
 /** A production portal on `port`; all share one SESSION_SECRET, so one cookie opens each. */
-const portal = (port: number, env: Record<string, string> = {}) => ({
-  command: `${NEXT} -p ${port}`,
+const portal = (port: number, env: Record<string, string> = {}, log?: string) => ({
+  command: log ? logged(`${NEXT} -p ${port}`, log) : `${NEXT} -p ${port}`,
   url: `${portalUrl(port)}/sign-in`,
   env: {
     NEXT_TELEMETRY_DISABLED: "1",
@@ -50,7 +54,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node --import tsx sandbox/main.ts",
+      command: logged("node --import tsx sandbox/main.ts", serverLogs.sandbox),
       url: `${sandboxUrl}/_sandbox/health`,
       env: {
         SANDBOX_PORT: String(e2e.sandboxPort),
@@ -65,7 +69,7 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
-    portal(e2e.portalPort),
+    portal(e2e.portalPort, {}, serverLogs.portal),
     // The same portal with its upstream switched off.
     portal(e2e.portalDownPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.closedPort}` }),
     {

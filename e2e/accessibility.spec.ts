@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { signatureHeader } from "../lib/closient/signature";
 import { e2e, portalUrl } from "./support/env";
-import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { deadLetters, expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; every violation is listed. */
 async function violations(page: Page) {
@@ -47,13 +47,7 @@ for (const theme of ["light", "dark"] as const) {
         })
       ).body;
       await sandbox.post("/_sandbox/events", { type: `a11y.${theme}`, data: {} });
-      await expect
-        .poll(
-          async () =>
-            (await sandbox.get(`webhooks/deliveries/?endpoint_id=${gone.id}&status=dead_letter`)).body.data
-              .length,
-        )
-        .toBe(1);
+      await deadLetters(gone.id);
 
       await signInWithSandbox(page);
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);

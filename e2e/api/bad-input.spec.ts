@@ -16,6 +16,8 @@ interface Case {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
   query?: string;
+  /** The sandbox's X-API-Key for this case, when not the suite's own; null sends none. */
+  key?: string | null;
   body?: string | Buffer;
   /** Defaults to application/json when there is a body; null sends none. */
   type?: string | null;
@@ -263,6 +265,15 @@ for (const id of badIds) {
   add("sandbox", "POST", `${API_BASE}/webhooks/deliveries/${id}/replay/`, [
     { name, status: 404, code: "NOT_FOUND" },
   ]);
+  add("sandbox", "PATCH", `${API_BASE}/webhooks/endpoints/${id}/`, [
+    { name, body: json({ description: "x" }), status: 404, code: "NOT_FOUND" },
+  ]);
+  add("sandbox", "POST", `${API_BASE}/webhooks/endpoints/${id}/rotate-secret/`, [
+    { name, status: 404, code: "NOT_FOUND" },
+  ]);
+  add("sandbox", "POST", `${API_BASE}/webhooks/endpoints/${id}/test/`, [
+    { name, status: 404, code: "NOT_FOUND" },
+  ]);
 }
 
 // Query values.
@@ -321,6 +332,17 @@ for (const path of [
 }
 add("portal", "GET", "/api/%2e%2e/%2e%2e/etc/passwd", [{ name: "traversal out of /api", status: 404 }]);
 
+// Keys the sandbox must refuse, on its whoami and on a list.
+for (const [name, key] of [
+  ["no key", null],
+  ["a malformed key", "csb_notakey"],
+  ["an unknown key", `csb_${"Z".repeat(32)}_00000000`],
+] as const) {
+  for (const path of ["/account/api/v1/whoami", `${API_BASE}/webhooks/endpoints/`]) {
+    cases.push({ target: "sandbox", method: "GET", path, key, name, status: 401, code: "UNAUTHORIZED" });
+  }
+}
+
 // Methods a route does not serve.
 const wrongMethods: [Target, Case["method"], string][] = [
   ["portal", "PUT", "/api/webhooks/endpoints"],
@@ -363,6 +385,7 @@ test("the bad-input corpus: every refusal in the envelope, no 5xx, no needless u
     const url = c.query ? `${path}?${c.query}` : path;
     const headers: Record<string, string> = {};
     if (c.body !== undefined && c.type !== null) headers["Content-Type"] = c.type ?? "application/json";
+    if (c.key !== undefined) headers["X-API-Key"] = c.key ?? "";
     const before = local(c) ? await upstreamRequests() : 0;
     const res = await (c.target === "portal" ? portal : upstream).fetch(url, {
       method: c.method,

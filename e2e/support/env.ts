@@ -30,6 +30,12 @@ export const e2e = {
   upstreamTimeoutMs: 1500,
 };
 
+/** The main portal's and the sandbox's own output, kept for the leak scan (e2e/leaks.spec.ts). */
+export const serverLogs = {
+  portal: `${e2e.dataDir}/portal.log`,
+  sandbox: `${e2e.dataDir}/sandbox.log`,
+};
+
 export const sandboxUrl = `http://127.0.0.1:${e2e.sandboxPort}`;
 export const portalUrl = (p = e2e.portalPort) => `http://127.0.0.1:${p}`;
 

@@ -37,6 +37,17 @@ export async function signedInRequest(
   return context;
 }
 
+/** Waits until `endpointId` has `count` dead letters (the e2e sandbox retries in microseconds). */
+export async function deadLetters(endpointId: string, count = 1) {
+  const read = async () =>
+    (await sandbox.get(`webhooks/deliveries/?endpoint_id=${endpointId}&status=dead_letter`)).body.data as {
+      id: string;
+      endpoint_id: string;
+    }[];
+  await expect.poll(async () => (await read()).length).toBe(count);
+  return read();
+}
+
 export async function signInWithSandbox(page: Page) {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Use the sandbox organization" }).click();

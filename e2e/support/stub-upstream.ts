@@ -8,6 +8,9 @@
  *                                                   and paces with RateLimit-* headers; each
  *                                                   accepted replay adds a delivered row
  *   GET /_stub/replays                           → how often each dead letter was replayed
+ *   GET .../webhooks/deliveries/?event_type=fault.* → a fault: error (500 envelope), html, json
+ *                                                   (cut mid-token), cut (the connection dropped
+ *                                                   mid-body), rate (429, Retry-After: 7)
  *   GET .../webhooks/endpoints/                  → an empty page (names are not known here)
  *   anything else                                → accepted and never answered (a hang)
  */
@@ -49,6 +52,26 @@ function page(data: unknown[]) {
 function send(res: ServerResponse, status: number, type: string, body: string) {
   res.writeHead(status, { "Content-Type": type }).end(body);
 }
+
+const envelope = (status: number, code: string, message: string) =>
+  JSON.stringify({ error: { code, message, status, details: null } });
+
+/** Faults by the deliveries list's `event_type` (see FAULT_TYPES in env.ts). */
+const FAULTS: Record<string, (res: ServerResponse) => void> = {
+  "fault.error": (res) =>
+    send(res, 500, "application/json", envelope(500, "INTERNAL_ERROR", "Closient fell over.")),
+  "fault.html": (res) => send(res, 200, "text/html", "<!doctype html><title>Maintenance</title><p>Back soon"),
+  "fault.json": (res) => send(res, 200, "application/json", '{"data": [{"id": '),
+  "fault.cut": (res) => {
+    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "4096" });
+    res.write('{"data": [');
+    setTimeout(() => res.socket?.destroy(), 50);
+  },
+  "fault.rate": (res) => {
+    res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "7" });
+    res.end(envelope(429, "RATE_LIMITED", "Too many requests."));
+  },
+};
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://stub");
@@ -129,6 +152,8 @@ createServer((req, res) => {
       return send(res, 500, "text/html", "<html><body>Internal Server Error</body></html>");
     if (status === "delivered")
       return send(res, 200, "application/json", JSON.stringify({ items: "not a page" }));
+    const fault = FAULTS[url.searchParams.get("event_type") ?? ""];
+    if (fault) return fault(res);
   }
   // Otherwise: hold the request open and say nothing.
 }).listen(port, "127.0.0.1", () => console.log(`stub upstream on ${port}`));

@@ -88,6 +88,16 @@ export async function callUpstream<S extends z.ZodType>(
     const envelope = errorEnvelopeSchema.safeParse(json);
     if (!envelope.success || response.statusCode < 400)
       throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
+    // Closient's own failure is not the portal's: a 5xx upstream is a 502 here, with what it said.
+    if (response.statusCode >= 500) {
+      throw new ClosientError(
+        502,
+        "UPSTREAM_UNAVAILABLE",
+        `Closient answered with an error (HTTP ${response.statusCode}). Try again shortly.`,
+        null,
+        headers,
+      );
+    }
     throw ClosientError.fromEnvelope(
       { error: { ...envelope.data.error, status: response.statusCode } },
       headers,
