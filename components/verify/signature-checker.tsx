@@ -19,6 +19,44 @@ interface Checked {
   atSignatureTime: boolean;
 }
 
+/** A labelled field for pasted text: monospace, no spellcheck, autocomplete or autocorrect. */
+function PastedField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  rows,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** A textarea of this many rows; a one-line input without. */
+  rows?: number;
+}) {
+  const props = {
+    id,
+    value,
+    "aria-describedby": `${id}-hint`,
+    className: "font-mono text-xs",
+    spellCheck: false,
+    autoComplete: "off",
+    autoCorrect: "off",
+    autoCapitalize: "off",
+  } as const;
+  return (
+    <Field id={id} label={label} hint={hint}>
+      {rows ? (
+        <Textarea {...props} rows={rows} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <Input {...props} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
+  );
+}
+
 /**
  * The "Verify a signature" form. It checks in this browser only, with the contract's Web Crypto
  * code: the fields have no `name`, so even a submit before the script runs sends none of them, and
@@ -60,42 +98,25 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
     setRuns((n) => n + 1);
   };
 
-  const plain = {
-    spellCheck: false,
-    autoComplete: "off",
-    autoCorrect: "off",
-    autoCapitalize: "off",
-  } as const;
-
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form onSubmit={submit} className="space-y-4" aria-label="Signature to check">
-        <Field
+        <PastedField
           id="check-body"
           label="Raw body"
           hint="The request body exactly as your receiver got it, before any JSON parsing."
-        >
-          <Textarea
-            id="check-body"
-            aria-describedby="check-body-hint"
-            rows={8}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-            className="font-mono text-xs"
-            {...plain}
-          />
-        </Field>
-        <Field id="check-header" label={`${SIGNATURE_HEADER} header`} hint="Its value: t=…,v1=…">
-          <Input
-            id="check-header"
-            aria-describedby="check-header-hint"
-            value={header}
-            onChange={(event) => setHeader(event.target.value)}
-            className="font-mono text-xs"
-            {...plain}
-          />
-        </Field>
-        <Field
+          value={body}
+          onChange={setBody}
+          rows={8}
+        />
+        <PastedField
+          id="check-header"
+          label={`${SIGNATURE_HEADER} header`}
+          hint="Its value: t=…,v1=…"
+          value={header}
+          onChange={setHeader}
+        />
+        <PastedField
           id="check-secret"
           label="Signing secret"
           hint={
@@ -103,36 +124,22 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
               ? `The full secret of ${endpoint.name}. Its current one starts with ${endpoint.maskedSecret}`
               : "The endpoint's full secret, as shown once when it was created or rotated."
           }
-        >
-          <Input
-            id="check-secret"
-            aria-describedby="check-secret-hint"
-            value={secret}
-            onChange={(event) => setSecret(event.target.value)}
-            className="font-mono text-xs"
-            {...plain}
-          />
-        </Field>
+          value={secret}
+          onChange={setSecret}
+        />
         <details className="rounded-md border border-slate-200 px-3 py-2">
           <summary className="min-h-6 cursor-pointer text-sm font-medium text-slate-800">
             Compare with the body that was sent (optional)
           </summary>
           <div className="mt-2">
-            <Field
+            <PastedField
               id="check-reference"
               label="Original body"
               hint="A body that should verify, such as the one in your sender's log: the check shows where the two first differ."
-            >
-              <Textarea
-                id="check-reference"
-                aria-describedby="check-reference-hint"
-                rows={4}
-                value={reference}
-                onChange={(event) => setReference(event.target.value)}
-                className="font-mono text-xs"
-                {...plain}
-              />
-            </Field>
+              value={reference}
+              onChange={setReference}
+              rows={4}
+            />
           </div>
         </details>
         <fieldset className="space-y-1 text-sm text-slate-800">
