@@ -49,12 +49,12 @@ function page(data: unknown[]) {
   });
 }
 
+const envelope = (status: number, code: string, message: string) =>
+  JSON.stringify({ error: { code, message, status, details: null } });
+
 function send(res: ServerResponse, status: number, type: string, body: string) {
   res.writeHead(status, { "Content-Type": type }).end(body);
 }
-
-const envelope = (status: number, code: string, message: string) =>
-  JSON.stringify({ error: { code, message, status, details: null } });
 
 /** Faults by the deliveries list's `event_type` (see FAULT_TYPES in env.ts). */
 const FAULTS: Record<string, (res: ServerResponse) => void> = {
@@ -84,14 +84,7 @@ createServer((req, res) => {
   if (replay && req.method === "POST") {
     const dead = DEAD.find((d) => d.id === replay[1]);
     if (!dead)
-      return send(
-        res,
-        404,
-        "application/json",
-        JSON.stringify({
-          error: { code: "NOT_FOUND", message: "No delivery with that id.", status: 404, details: null },
-        }),
-      );
+      return send(res, 404, "application/json", envelope(404, "NOT_FOUND", "No delivery with that id."));
     if (++replayCalls % 2 === 0) {
       res.writeHead(429, {
         "Content-Type": "application/json",
@@ -99,11 +92,7 @@ createServer((req, res) => {
         "RateLimit-Remaining": "0",
         "RateLimit-Reset": "1",
       });
-      return res.end(
-        JSON.stringify({
-          error: { code: "RATE_LIMITED", message: "Too many requests.", status: 429, details: null },
-        }),
-      );
+      return res.end(envelope(429, "RATE_LIMITED", "Too many requests."));
     }
     replays.set(dead.id, (replays.get(dead.id) ?? 0) + 1);
     const row = {
@@ -139,14 +128,7 @@ createServer((req, res) => {
   }
   if (url.pathname.endsWith("/webhooks/deliveries/")) {
     if (status === "failed") {
-      return send(
-        res,
-        401,
-        "application/json",
-        JSON.stringify({
-          error: { code: "UNAUTHORIZED", message: "API key revoked.", status: 401, details: null },
-        }),
-      );
+      return send(res, 401, "application/json", envelope(401, "UNAUTHORIZED", "API key revoked."));
     }
     if (status === "pending")
       return send(res, 500, "text/html", "<html><body>Internal Server Error</body></html>");

@@ -10,7 +10,7 @@
  */
 import { isFullSecret, MASKED_SECRET_PATTERN } from "./secret";
 import {
-  computeSignature,
+  matchingScheme,
   SIGNATURE_HEADER,
   SIGNATURE_TOLERANCE_SECONDS,
   type ParsedSignature,
@@ -122,25 +122,6 @@ export function secretProblem(secret: string): string | null {
     return `A Closient signing secret is 64 lower-case hexadecimal characters; this one has ${secret.length} characters${/[^0-9a-f]/.test(secret) ? ", some of them not lower-case hex" : ""}.`;
   }
   return null;
-}
-
-/** Which of the header's signatures `secret` made over `body`, if any (constant-time compare). */
-async function matchingScheme(parsed: ParsedSignature, secret: string, body: string): Promise<Scheme | null> {
-  const expected = await computeSignature(secret, parsed.timestamp, body);
-  for (const [scheme, values] of [
-    ["v1", parsed.v1],
-    ["v1old", parsed.v1old],
-  ] as const) {
-    if (values.some((value) => constantTimeEqual(value, expected))) return scheme;
-  }
-  return null;
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 /** Closient sends compact JSON; `JSON.stringify(JSON.parse(body))` gives back those very bytes. */

@@ -84,6 +84,29 @@ export function parseSignatureHeader(header: string): ParsedSignature | null {
   return timestamp === null ? null : { timestamp, v1, v1old };
 }
 
+/**
+ * Which of the header's signatures `secret` made over `body` (`v1` first, then `v1old`), compared
+ * in constant time through `subtle.verify`; null when none.
+ */
+export async function matchingScheme(
+  parsed: ParsedSignature,
+  secret: string,
+  body: string | Uint8Array,
+): Promise<"v1" | "v1old" | null> {
+  const key = await hmacKey(secret, "verify");
+  const data = signedBytes(parsed.timestamp, body);
+  for (const [scheme, values] of [
+    ["v1", parsed.v1],
+    ["v1old", parsed.v1old],
+  ] as const) {
+    for (const value of values) {
+      const signature = fromHex(value);
+      if (signature && (await crypto.subtle.verify("HMAC", key, signature, data))) return scheme;
+    }
+  }
+  return null;
+}
+
 export type VerifyResult =
   | { ok: true; matched: "v1" | "v1old"; timestamp: number }
   | { ok: false; reason: "malformed" | "stale" | "mismatch" };
@@ -104,18 +127,7 @@ export async function verifySignature(options: {
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const tolerance = options.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS;
   if (Math.abs(now - parsed.timestamp) > tolerance) return { ok: false, reason: "stale" };
-  const key = await hmacKey(options.secret, "verify");
-  const data = signedBytes(parsed.timestamp, options.body);
-  for (const [scheme, values] of [
-    ["v1", parsed.v1],
-    ["v1old", parsed.v1old],
-  ] as const) {
-    for (const value of values) {
-      const signature = fromHex(value);
-      if (signature && (await crypto.subtle.verify("HMAC", key, signature, data))) {
-        return { ok: true, matched: scheme, timestamp: parsed.timestamp };
-      }
-    }
-  }
+  const matched = await matchingScheme(parsed, options.secret, options.body);
+  if (matched) return { ok: true, matched, timestamp: parsed.timestamp };
   return { ok: false, reason: "mismatch" };
 }
