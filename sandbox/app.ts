@@ -23,6 +23,27 @@ import type { ApiKeyRecord, AttemptOutcome, Organization, SandboxStore } from ".
 import { LEASE_MS, type DeliveryWorker } from "./worker";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_DISCARD_BYTES = 64 * MAX_BODY_BYTES;
+
+/** Reads `body` to its end and drops it; false when it cannot (already being read, or past `limit`). */
+async function discard(body: ReadableStream<Uint8Array> | null, limit: number): Promise<boolean> {
+  if (!body) return true;
+  if (body.locked) return false;
+  const reader = body.getReader();
+  try {
+    for (let read = 0; ;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      read += value.byteLength;
+      if (read > limit) return false;
+    }
+  } catch {
+    return false;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 const { create: createSchema, update: updateSchema } = endpointWriteSchemas({ allowHttp: true });
 
 type Env = { Variables: { org: Organization; apiKey: ApiKeyRecord } };
@@ -84,9 +105,11 @@ export function createApp(deps: AppDeps) {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read, so this connection cannot carry another request.
-        c.header("Connection", "close");
+      onError: async (c) => {
+        // Closing a connection with the body unread resets it, and the client can lose the 413 to
+        // EPIPE; leaving the body unread breaks the client's next request on it. So the rest is
+        // read and dropped (up to a bound) before the answer; past the bound, the connection closes.
+        if (!(await discard(c.req.raw.body, MAX_DISCARD_BYTES))) c.header("Connection", "close");
         return errorResponse(c, new ClosientError(413, "BAD_REQUEST", "The body is larger than 1 MiB."));
       },
     }),

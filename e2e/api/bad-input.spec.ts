@@ -387,14 +387,21 @@ test("the bad-input corpus: every refusal in the envelope, no 5xx, no needless u
     if (c.body !== undefined && c.type !== null) headers["Content-Type"] = c.type ?? "application/json";
     if (c.key !== undefined) headers["X-API-Key"] = c.key ?? "";
     const before = local(c) ? await upstreamRequests() : 0;
-    const res = await (c.target === "portal" ? portal : upstream).fetch(url, {
-      method: c.method,
-      headers,
-      data: c.body,
-      // A path that the server normalises (`%2e%2e`) is redirected: follow it to its answer.
-      maxRedirects: 5,
-    });
     const label = `${c.target} ${c.method} ${url.slice(0, 70)} (${c.name})`;
+    const res = await (c.target === "portal" ? portal : upstream)
+      .fetch(url, {
+        method: c.method,
+        headers,
+        data: c.body,
+        // A path that the server normalises (`%2e%2e`) is redirected: follow it to its answer.
+        maxRedirects: 5,
+      })
+      .catch((error: Error) => {
+        // A reset connection is a failure of its case, named with the others.
+        wrong.push(`${label}: ${error.message.split("\n")[0]}`);
+        return null;
+      });
+    if (!res) continue;
     const text = await res.text();
     let envelope: { error?: { code?: string; status?: number; message?: string } } = {};
     try {

@@ -1,5 +1,6 @@
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateApiKey, newShortUuid } from "../../lib/closient";
+import { API_BASE, generateApiKey, newShortUuid } from "../../lib/closient";
 import { sandboxClient } from "../testing/client";
 import { startTestSandbox, type TestSandbox } from "../testing/harness";
 
@@ -109,6 +110,33 @@ describe("endpoints", () => {
     );
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("BAD_REQUEST");
+  });
+
+  it("answers every oversized body with its 413 and keeps the connection for the next request", async () => {
+    // One socket, reused: a refusal that closed it with the body unread could lose the 413 to a
+    // reset; one that left the body unread would break the request after it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          `${t.sandbox.url}${API_BASE}/${path}`,
+          { method, agent, headers: { "X-API-Key": t.keys.orgA, "Content-Type": "application/json" } },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    const big = JSON.stringify({ url: "https://e.com", description: "x".repeat(8 * 1024 * 1024) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push(await send("POST", "webhooks/endpoints/", big));
+      statuses.push(await send("GET", "webhooks/endpoints/?limit=1"));
+    }
+    agent.destroy();
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => [413, 200]).flat());
   });
 
   it("keeps organizations apart", async () => {
