@@ -35,7 +35,8 @@ const config = [
   {
     // The browser's code stays light: it takes values from the contract's files one by one (the
     // barrel would bring every zod schema), and toasts through lib/notify (sonner loads late).
-    // Types from the barrel are free. The endpoint form is the one place that needs the schemas.
+    // Types from the barrel are free. The endpoint form is the one place that needs zod, and it
+    // takes the schemas it needs from their own files too (below).
     files: ["components/**", "lib/queries/**", "lib/api-client.ts", "lib/query-client.ts", "lib/notify.ts"],
     ignores: [
       "components/endpoints/endpoint-form*.ts*",
@@ -60,6 +61,25 @@ const config = [
               message: "No schema library in the browser's light pages.",
             },
             { name: "sonner", message: "Use notify from @/lib/notify: sonner is loaded when first needed." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/endpoints/endpoint-form*.ts*"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [serverOnly],
+          paths: [
+            {
+              name: "@/lib/closient",
+              allowTypeImports: true,
+              message:
+                "Import the schema from its own file in lib/closient/ (the barrel brings every schema).",
+            },
           ],
         },
       ],

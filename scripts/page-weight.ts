@@ -46,8 +46,12 @@ export function chunksOf(html: string): string[] {
       .map((src) => decodeURIComponent(src)),
   );
   // Chunk paths appear in `<script src>` and inside the RSC payload; a route's own chunks sit in
-  // folders named after it: `app/(portal)/webhooks/[endpointId]/page-….js`.
-  const paths = [...html.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.~%()[\]/-]+?\.js/g)].map((m) => m[0]);
+  // folders named after it: `app/(portal)/webhooks/[endpointId]/page-….js`. The payload names a
+  // chunk either whole or relative to `/_next/` (`20:"static/chunks/app/(portal)/layout-….js"`,
+  // when React writes a repeated string once and refers to it); the browser loads both.
+  const paths = [
+    ...html.matchAll(/(?:\/_next\/|(?<![\w/.-]))static\/chunks\/[A-Za-z0-9_.~%()[\]/-]+?\.js/g),
+  ].map((m) => (m[0].startsWith("/_next/") ? m[0] : `/_next/${m[0]}`));
   // The same file may be named %-encoded in one place and not in another: count it once.
   return [...new Set(paths.map((path) => decodeURIComponent(path)))].filter((path) => !noModule.has(path));
 }

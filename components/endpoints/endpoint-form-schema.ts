@@ -1,17 +1,19 @@
 import { z } from "zod";
+import type { ErrorDetail } from "@/lib/closient";
 import {
   descriptionSchema,
-  diffMetadata,
   endpointUrlSchema,
-  eventTypesSchema,
-  METADATA_LIMITS,
-  metadataKeySchema,
-  metadataValueSchema,
   type Endpoint,
   type EndpointCreateInput,
   type EndpointUpdateInput,
-  type ErrorDetail,
-} from "@/lib/closient";
+} from "@/lib/closient/endpoint";
+import { eventTypesSchema } from "@/lib/closient/event-types";
+import {
+  diffMetadata,
+  METADATA_LIMITS,
+  metadataKeySchema,
+  metadataValueSchema,
+} from "@/lib/closient/metadata";
 
 /**
  * The endpoint form's values: the contract's own field schemas, with metadata as editable rows.

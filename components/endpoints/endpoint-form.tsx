@@ -3,7 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { ClosientError, DESCRIPTION_MAX_LENGTH } from "@/lib/closient";
+import { ClosientError } from "@/lib/closient/closient-error";
+import { DESCRIPTION_MAX_LENGTH } from "@/lib/closient/endpoint";
 import { Button } from "@/components/ui/button";
 import { describe, Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
