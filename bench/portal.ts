@@ -7,12 +7,18 @@
  *   alternating rounds of one run, so their ratio is measured under the same conditions.
  * - Page weight: the JavaScript each page loads, raw and gzip, read from the production build.
  *
- *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10]
+ * - The floor: a bare Next route (`bench/bare`, `/api/ping`) and a bare relay (`/api/relay`: the
+ *   same app passing the sandbox's list through, no session and no validation), measured in the
+ *   same run; ratios and the 1-connection overhead are taken against them.
+ *
+ *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10] [--sequential 500]
  */
 import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { Agent, request } from "undici";
+import { API_BASE } from "../lib/closient/paths";
 import { sandboxClient } from "../sandbox/testing/client";
 import { weigh } from "../scripts/page-weight";
 import { buildAll, startServers } from "./servers";
@@ -24,10 +30,10 @@ const ROUNDS = option("rounds", 3);
 const SECONDS = option("seconds", 5);
 const CONNECTIONS = option("connections", 10);
 
-function load(url: string, headers: Record<string, string>) {
+function load(url: string, headers: Record<string, string>, duration = SECONDS) {
   return new Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }>(
     (resolve, reject) => {
-      autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS }, (error, result) => {
+      autocannon({ url, headers, connections: CONNECTIONS, duration }, (error, result) => {
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         resolve({
           rps: result.requests.average,
@@ -39,6 +45,22 @@ function load(url: string, headers: Record<string, string>) {
       });
     },
   );
+}
+
+const SEQUENTIAL = option("sequential", 500);
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 1 });
+
+/** The median time of `SEQUENTIAL` requests sent one after another on one kept-alive connection. */
+async function sequential(url: string, headers: Record<string, string>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const start = performance.now();
+    const res = await request(url, { headers, dispatcher: agent });
+    await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+    times.push(performance.now() - start);
+  }
+  return median(times);
 }
 
 async function pageWeight(base: string, path: string, cookie: string) {
@@ -64,29 +86,52 @@ async function main() {
     console.log(
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     );
+    const targets: { name: string; url: string; headers: Record<string, string> }[] = [
+      { name: "bare Next route", url: `${bareUrl}/api/ping`, headers: {} },
+      { name: "bare relay", url: `${bareUrl}/api/relay`, headers: {} },
+      {
+        name: "sandbox directly",
+        url: `${sandboxUrl}${API_BASE}/webhooks/endpoints/`,
+        headers: { "X-API-Key": key },
+      },
+      { name: "through the portal", url: `${portalUrl}/api/webhooks/endpoints`, headers: { cookie } },
+    ];
+    // Unmeasured warm-up: the first seconds of each server are JIT compilation, not its speed.
+    for (const t of targets) await load(t.url, t.headers, 2);
+
     console.log(
       `\nGET a page of 50 endpoints: ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} rounds each, alternating`,
     );
-    const bare = [];
-    const direct = [];
-    const proxied = [];
+    const rounds = targets.map(() => [] as Awaited<ReturnType<typeof load>>[]);
     for (let r = 0; r < ROUNDS; r++) {
-      bare.push(await load(`${bareUrl}/api/ping`, {}));
-      direct.push(await load(`${sandboxUrl}/integrations/api/v1/webhooks/endpoints/`, { "X-API-Key": key }));
-      proxied.push(await load(`${portalUrl}/api/webhooks/endpoints`, { cookie }));
+      for (const [i, t] of targets.entries()) rounds[i]!.push(await load(t.url, t.headers));
     }
-    for (const [name, rounds] of [
-      ["bare Next route", bare],
-      ["sandbox directly", direct],
-      ["through the portal", proxied],
-    ] as const) {
+    const rps = (i: number) => median(rounds[i]!.map((x) => x.rps));
+    for (const [i, t] of targets.entries()) {
+      const rs = rounds[i]!;
       console.log(
-        `  ${name.padEnd(20)} ${median(rounds.map((x) => x.rps)).toFixed(0)} req/s, p50 ${median(rounds.map((x) => x.p50))} ms, p99 ${median(rounds.map((x) => x.p99))} ms; errors ${rounds.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rounds.reduce((n, x) => n + x.non2xx, 0)}`,
+        `  ${t.name.padEnd(20)} ${rps(i).toFixed(0)} req/s (${rs.map((x) => x.rps.toFixed(0)).join(" · ")}), p50 ${median(rs.map((x) => x.p50))} ms, p99 ${median(rs.map((x) => x.p99))} ms; errors ${rs.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rs.reduce((n, x) => n + x.non2xx, 0)}`,
       );
     }
-    const rps = (rounds: { rps: number }[]) => median(rounds.map((x) => x.rps));
     console.log(
-      `  ratios: the portal serves ${(rps(proxied) / rps(bare)).toFixed(2)}× a bare Next route's rate, ${(rps(proxied) / rps(direct)).toFixed(2)}× the sandbox's direct rate`,
+      `  ratios: the portal serves ${(rps(3) / rps(0)).toFixed(2)}× a bare Next route's rate (the bare relay ${(rps(1) / rps(0)).toFixed(2)}×), ${(rps(3) / rps(2)).toFixed(2)}× the sandbox's direct rate`,
+    );
+
+    console.log(
+      `\nThe same at 1 connection: ${SEQUENTIAL} requests one after another, ${ROUNDS} rounds, median of each round`,
+    );
+    const medians = targets.map(() => [] as number[]);
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [i, t] of targets.entries()) medians[i]!.push(await sequential(t.url, t.headers));
+    }
+    const at1 = medians.map((m) => median(m));
+    for (const [i, t] of targets.entries()) {
+      console.log(
+        `  ${t.name.padEnd(20)} ${at1[i]!.toFixed(2)} ms (${medians[i]!.map((m) => m.toFixed(2)).join(" · ")})`,
+      );
+    }
+    console.log(
+      `  the portal adds ${(at1[3]! - at1[0]! - at1[2]!).toFixed(2)} ms over (bare route + sandbox direct); the bare relay ${(at1[1]! - at1[0]! - at1[2]!).toFixed(2)} ms`,
     );
 
     console.log("\nJavaScript each page loads (production build)");

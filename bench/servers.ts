@@ -7,6 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
+import { API_BASE } from "../lib/closient/paths";
 import { freePorts } from "../sandbox/testing/client";
 import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
 import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
@@ -83,7 +84,14 @@ export async function startServers({
         "pipe",
       ),
     );
-    if (bare) children.push(next(["start", BARE_APP, "-H", "127.0.0.1", "-p", String(barePort)], {}, "pipe"));
+    if (bare) {
+      // Its /api/relay reads the sandbox's endpoint list with this key: the floor of a proxy route.
+      const relay = {
+        RELAY_URL: `http://127.0.0.1:${sandboxPort}${API_BASE}/webhooks/endpoints/`,
+        RELAY_KEY: key,
+      };
+      children.push(next(["start", BARE_APP, "-H", "127.0.0.1", "-p", String(barePort)], relay, "pipe"));
+    }
     const portal = `http://127.0.0.1:${portalPort}`;
     const bareUrl = bare ? `http://127.0.0.1:${barePort}` : null;
     await Promise.all([waitFor(`${portal}/sign-in`), bareUrl ? waitFor(`${bareUrl}/api/ping`) : null]);

@@ -1,4 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
+import { seal } from "../../lib/session-seal";
 import { e2e, portalUrl } from "../support/env";
 import { expect, signedInRequest, test, upstreamRequests } from "../support/fixtures";
 
@@ -45,6 +46,25 @@ test.describe("session", () => {
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error.code).toBe("UNAUTHORIZED");
     expect(await upstreamRequests()).toBe(before + 1);
+    await api.dispose();
+  });
+
+  test("a seal dies at its own expiry, though the portal opened it a moment before", async () => {
+    // Sealed as if 3,597 s ago with an hour to live: it expires in about 3 s.
+    const token = await seal(
+      { key: e2e.keys.orgA, org: { id: "x", name: "Sandbox organization" }, desc: "", role: "" },
+      e2e.sessionSecret,
+      { maxAgeSeconds: 3600, now: new Date(Date.now() - 3597_000) },
+    );
+    const api = await playwrightRequest.newContext({
+      baseURL: portalUrl(),
+      extraHTTPHeaders: { Cookie: `closient_portal=${token}` },
+    });
+    expect((await api.get("/api/webhooks/endpoints?limit=1")).status()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    const late = await api.get("/api/webhooks/endpoints?limit=1");
+    expect(late.status()).toBe(401);
+    expect((await late.json()).error.code).toBe("UNAUTHORIZED");
     await api.dispose();
   });
 });
