@@ -11,7 +11,7 @@
  *   same app passing the sandbox's list through, no session and no validation), measured in the
  *   same run; ratios and the 1-connection overhead are taken against them.
  *
- *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10] [--sequential 500]
+ *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10] [--warmup 15] [--sequential 500]
  */
 import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -29,6 +29,7 @@ const option = (name: string, fallback: number) => optionOf(args, name, fallback
 const ROUNDS = option("rounds", 3);
 const SECONDS = option("seconds", 5);
 const CONNECTIONS = option("connections", 10);
+const WARMUP = option("warmup", 15);
 
 function load(url: string, headers: Record<string, string>, duration = SECONDS) {
   return new Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }>(
@@ -99,7 +100,9 @@ async function main() {
       { name: "through the portal", url: `${portalUrl}/api/webhooks/endpoints`, headers: { cookie } },
     ];
     // Unmeasured warm-up: the first seconds of each server are JIT compilation, not its speed.
-    for (const t of targets) await load(t.url, t.headers, 2);
+    // The portal's route took ~15 s of load to level off in a probe (291, 406, 513, 563 req/s in
+    // four 5 s rounds); the bare route levels off within its first round.
+    for (const t of targets) await load(t.url, t.headers, WARMUP);
 
     console.log(
       `\nGET a page of 50 endpoints: ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} rounds each, alternating`,

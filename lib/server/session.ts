@@ -102,9 +102,15 @@ const RENEW_EVERY_MS = 60_000;
  * Rolling expiry: a session in use is sealed again with a fresh maximum age, at most once a
  * minute, so most answers carry no Set-Cookie. A cookie sealed with a previous SESSION_SECRET is
  * sealed again with the current one on its first use.
+ *
+ * `session` is the opened seal this instance keeps: its `sealedAt` moves to now, so requests that
+ * still carry the old cookie (sent in parallel before the new one arrived, or by a client that
+ * keeps no cookies) are not sealed again, one by one, for another minute.
  */
 export async function renew(session: Session) {
-  if (Date.now() - session.sealedAt < RENEW_EVERY_MS) return;
+  const now = Date.now();
+  if (now - session.sealedAt < RENEW_EVERY_MS) return;
+  session.sealedAt = now;
   await saveSession(session);
 }
 
