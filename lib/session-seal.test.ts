@@ -1,6 +1,6 @@
 import { compactDecrypt } from "jose";
 import { describe, expect, it } from "vitest";
-import { seal, unseal } from "./session-seal";
+import { openSeal, seal, unseal } from "./session-seal";
 
 const current = "current-session-secret-0123456789abcdef";
 const previous = "previous-session-secret-0123456789abcdef";
@@ -42,6 +42,13 @@ describe("session seal", () => {
     const before = await seal(payload, previous, { maxAgeSeconds: 60 });
     expect(await unseal(before, [current, previous])).toMatchObject(payload);
     expect(await unseal(before, [current])).toBeNull();
+  });
+
+  it("says which secret opened a seal: the current one (0) or a previous one", async () => {
+    const before = await seal(payload, previous, { maxAgeSeconds: 60 });
+    const now = await seal(payload, current, { maxAgeSeconds: 60 });
+    expect((await openSeal(before, [current, previous]))?.secretIndex).toBe(1);
+    expect((await openSeal(now, [current, previous]))?.secretIndex).toBe(0);
   });
 
   it("names its key by an id that is not the key", async () => {

@@ -53,11 +53,6 @@ function keyFor(secret: string): Promise<SealKey> {
   return key;
 }
 
-/** The id (`kid`) of the key that `secret` seals with; it names the key without revealing it. */
-export async function keyId(secret: string): Promise<string> {
-  return (await keyFor(secret)).kid;
-}
-
 export interface SealOptions {
   /** Seconds the seal stays valid. */
   maxAgeSeconds: number;
@@ -82,22 +77,32 @@ export async function seal(
 
 /**
  * Opens a seal made with any of `secrets` (the current one first), or null: tampered, expired,
- * made with an unknown secret, or not a seal at all. Never throws.
+ * made with an unknown secret, or not a seal at all. Never throws. `secretIndex` says which secret
+ * opened it: 0 is the current one, anything else a previous one (its seal is due to be renewed).
  */
-export async function unseal(token: string, secrets: readonly string[]): Promise<JWTPayload | null> {
+export async function openSeal(
+  token: string,
+  secrets: readonly string[],
+): Promise<{ payload: JWTPayload; secretIndex: number } | null> {
   try {
     const keys = await Promise.all(secrets.map(keyFor));
+    let secretIndex = -1;
     const { payload } = await jwtDecrypt(
       token,
       (header) => {
-        const match = keys.find((k) => k.kid === header.kid);
-        if (!match) throw new errors.JWEDecryptionFailed();
-        return match.key;
+        secretIndex = keys.findIndex((k) => k.kid === header.kid);
+        if (secretIndex < 0) throw new errors.JWEDecryptionFailed();
+        return keys[secretIndex]!.key;
       },
       { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"], requiredClaims: ["exp"] },
     );
-    return payload;
+    return { payload, secretIndex };
   } catch {
     return null;
   }
+}
+
+/** What `openSeal` finds inside the seal, or null. */
+export async function unseal(token: string, secrets: readonly string[]): Promise<JWTPayload | null> {
+  return (await openSeal(token, secrets))?.payload ?? null;
 }

@@ -3,8 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
 import type { SessionInfo } from "@/lib/session-info";
-import { decodeProtectedHeader } from "jose";
-import { keyId, seal, unseal } from "@/lib/session-seal";
+import { openSeal, seal } from "@/lib/session-seal";
 import { env } from "./env";
 
 export const SESSION_COOKIE = "closient_portal";
@@ -48,18 +47,17 @@ async function open(token: string): Promise<Session | null> {
   if (hit && hit.until > now) return hit.session;
   opened.delete(token);
   const e = env();
-  const payload = await unseal(token, [e.sessionSecret, ...e.previousSessionSecrets]);
-  const claims = sessionClaimsSchema.safeParse(payload);
-  if (!claims.success) return null;
+  const sealed = await openSeal(token, [e.sessionSecret, ...e.previousSessionSecrets]);
+  const claims = sessionClaimsSchema.safeParse(sealed?.payload);
+  if (!sealed || !claims.success) return null;
   const { key, org, desc, role, iat, exp } = claims.data;
-  // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
-  const current = decodeProtectedHeader(token).kid === (await keyId(e.sessionSecret));
   const session = {
     apiKey: key,
     organization: org,
     keyDescription: desc,
     role,
-    sealedAt: current ? iat * 1000 : 0,
+    // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
+    sealedAt: sealed.secretIndex === 0 ? iat * 1000 : 0,
   };
   if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
   opened.set(token, { session, until: Math.min(now + OPENED_FOR_MS, exp * 1000) });
