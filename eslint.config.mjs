@@ -6,6 +6,25 @@ const serverOnly = {
   message: "Server-only code: call it from app/ or lib/server/.",
 };
 
+/** `no-restricted-imports` with the server-only rule and these import paths refused. */
+const restrictImports = (...paths) => ({
+  "no-restricted-imports": ["error", { patterns: [serverOnly], paths }],
+});
+const noBarrel = {
+  name: "@/lib/closient",
+  allowTypeImports: true,
+  message: "Import the value from its own file in lib/closient/ (the barrel brings every schema).",
+};
+const noZod = {
+  name: "zod",
+  allowTypeImports: true,
+  message: "No schema library in the browser's light pages.",
+};
+const noSonner = {
+  name: "sonner",
+  message: "Use notify from @/lib/notify: sonner is loaded when first needed.",
+};
+
 const config = [
   {
     ignores: [
@@ -30,7 +49,7 @@ const config = [
   {
     // The browser and the shared contract never reach for server-only code.
     files: ["components/**", "lib/queries/**", "lib/closient/**", "lib/api-client.ts", "lib/query-client.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly] }] },
+    rules: restrictImports(),
   },
   {
     // The browser's code stays light: it takes values from the contract's files one by one (the
@@ -43,47 +62,11 @@ const config = [
       "components/**/*.test.ts",
       "components/ui/toaster-host.tsx",
     ],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [serverOnly],
-          paths: [
-            {
-              name: "@/lib/closient",
-              allowTypeImports: true,
-              message:
-                "Import the value from its own file in lib/closient/ (the barrel brings every schema).",
-            },
-            {
-              name: "zod",
-              allowTypeImports: true,
-              message: "No schema library in the browser's light pages.",
-            },
-            { name: "sonner", message: "Use notify from @/lib/notify: sonner is loaded when first needed." },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(noBarrel, noZod, noSonner),
   },
   {
     files: ["components/endpoints/endpoint-form*.ts*"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [serverOnly],
-          paths: [
-            {
-              name: "@/lib/closient",
-              allowTypeImports: true,
-              message:
-                "Import the schema from its own file in lib/closient/ (the barrel brings every schema).",
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(noBarrel, noSonner),
   },
   {
     // Tests and their helpers read untyped JSON bodies on purpose.
