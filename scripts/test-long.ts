@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildAll, startServers } from "../bench/servers";
-import { option } from "../bench/stats";
+import { option, percentile } from "../bench/stats";
 
 const args = process.argv.slice(2);
 const CLIENTS = option(args, "clients", 50);
@@ -27,10 +27,6 @@ interface Outcome {
   name: string;
   ok: boolean;
   summary: string;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
 async function load(): Promise<Outcome> {
@@ -101,7 +97,6 @@ async function load(): Promise<Outcome> {
           lost.push(`${where}: ${metadata[key]} instead of ${n}`);
       }
     }
-    latencies.sort((a, b) => a - b);
     const total = latencies.length;
     const summary =
       `${CLIENTS} clients, ${elapsed.toFixed(0)} s: ${total} requests (${counts.list} lists, ${counts.get} reads, ` +
