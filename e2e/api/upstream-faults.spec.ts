@@ -60,7 +60,11 @@ test("each upstream fault is answered in the envelope within the timeout plus on
     expect(res.status(), f.name).toBe(f.status);
     expect(body.error, f.name).toMatchObject({ code: f.code, status: f.status, message: expect.any(String) });
     expect(ms, `${f.name} answered in ${ms} ms`).toBeLessThanOrEqual(e2e.upstreamTimeoutMs + 1000);
-    if (f.status === 429) expect(res.headers()["retry-after"]).toBe("7");
+    if (f.status === 429) {
+      expect(res.headers()["retry-after"]).toBe("7");
+      // The API's answer says it too, not only the page (toasts show this message).
+      expect(body.error.message).toBe("Too many requests. Try again in 7 seconds.");
+    }
     expect(res.headers()["cache-control"]).toBe("no-store");
     await api.dispose();
   }

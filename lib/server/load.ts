@@ -22,11 +22,7 @@ export async function load<T>(read: (apiKey: string) => Promise<{ data: T }>): P
   } catch (error) {
     if (error instanceof ClosientError && error.status === 404) notFound();
     if (error instanceof ClosientError && error.status === 401) redirect("/sign-in?reason=expired");
-    let message = error instanceof ClosientError ? error.message : "The page could not be loaded.";
-    const retryAfter = error instanceof ClosientError ? Number(error.headers["retry-after"]) : NaN;
-    if (error instanceof ClosientError && error.status === 429 && retryAfter > 0) {
-      message = `${message} Try again in ${retryAfter} second${retryAfter === 1 ? "" : "s"}.`;
-    }
+    const message = error instanceof ClosientError ? error.message : "The page could not be loaded.";
     return { ok: false, message };
   }
 }

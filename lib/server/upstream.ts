@@ -38,6 +38,13 @@ function passThroughHeaders(headers: IncomingHttpHeaders): Record<string, string
   return out;
 }
 
+/** A rate-limited answer says when to try again, from `Retry-After`, wherever it is shown. */
+function withRetryAfter(message: string, headers: Record<string, string>): string {
+  const seconds = Number(headers["retry-after"]);
+  if (!(seconds > 0)) return message;
+  return `${message} Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+}
+
 /**
  * One call to the Closient API with the admin's key. Failures become ClosientErrors: no answer
  * is 502 UPSTREAM_UNAVAILABLE, no complete answer in time 504 UPSTREAM_TIMEOUT (one deadline for
@@ -98,8 +105,15 @@ export async function callUpstream<S extends z.ZodType>(
         headers,
       );
     }
+    const { message } = envelope.data.error;
     throw ClosientError.fromEnvelope(
-      { error: { ...envelope.data.error, status: response.statusCode } },
+      {
+        error: {
+          ...envelope.data.error,
+          message: withRetryAfter(message, headers),
+          status: response.statusCode,
+        },
+      },
       headers,
     );
   }
