@@ -4,7 +4,6 @@
  * port, all stopped together.
  */
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
 import { API_BASE } from "../lib/closient/paths";
@@ -26,10 +25,10 @@ export async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-/** Builds the portal when a source is newer than its build, and the bare app when it has none. */
+/** Builds the portal and the bare app where a source is newer than the build. */
 export async function buildAll() {
   if (buildIsStale()) await nextBuild();
-  if (!existsSync(join(BARE_APP, ".next", "BUILD_ID"))) {
+  if (buildIsStale(BARE_APP)) {
     await new Promise<void>((resolve, reject) =>
       next([...BUILD_ARGS, BARE_APP], {}, "pipe").once("exit", (code) =>
         code === 0 ? resolve() : reject(new Error("the build of bench/bare failed")),

@@ -20,12 +20,20 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** True when there is no production build, or a source file is newer than it. */
-export function buildIsStale(): boolean {
-  const stamp = join(".next", "BUILD_ID");
+/**
+ * True when the app in `dir` has no production build, or a source file is newer than it. The
+ * portal's sources are SOURCES; another app's (bench/bare) are its own files and the portal's
+ * next.config.js, whose headers it serves.
+ */
+export function buildIsStale(dir = "."): boolean {
+  const stamp = join(dir, ".next", "BUILD_ID");
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
+  const sources =
+    dir === "."
+      ? SOURCES
+      : [...readdirSync(dir).filter((name) => name !== ".next").map((name) => join(dir, name)), "next.config.js"];
+  return sources.some((source) => newestMtime(source) > built);
 }
 
 /** Runs `next <args>` as one process (not through npx, so a kill reaches the server itself). */
