@@ -20,6 +20,16 @@ const noZod = {
   allowTypeImports: true,
   message: "No schema library in the browser's light pages.",
 };
+const noClassicZod = {
+  name: "zod",
+  allowTypeImports: true,
+  message: "The form's schemas are zod/mini: classic zod would double the form pages' script.",
+};
+const noClassicEndpoint = {
+  name: "@/lib/closient/endpoint",
+  allowTypeImports: true,
+  message: "Its body schemas are classic zod: take fields and limits from @/lib/closient/endpoint-fields.",
+};
 const noSonner = {
   name: "sonner",
   message: "Use notify from @/lib/notify: sonner is loaded when first needed.",
@@ -54,19 +64,20 @@ const config = [
   {
     // The browser's code stays light: it takes values from the contract's files one by one (the
     // barrel would bring every zod schema), and toasts through lib/notify (sonner loads late).
-    // Types from the barrel are free. The endpoint form is the one place that needs zod, and it
-    // takes the schemas it needs from their own files too (below).
+    // Types from the barrel are free. The endpoint form is the one place that needs zod: zod/mini,
+    // with the schemas it needs from their own files (below).
     files: ["components/**", "lib/queries/**", "lib/api-client.ts", "lib/query-client.ts", "lib/notify.ts"],
     ignores: [
       "components/endpoints/endpoint-form*.ts*",
       "components/**/*.test.ts",
       "components/ui/toaster-host.tsx",
     ],
-    rules: restrictImports(noBarrel, noZod, noSonner),
+    rules: restrictImports(noBarrel, noClassicEndpoint, noZod, noSonner),
   },
   {
     files: ["components/endpoints/endpoint-form*.ts*"],
-    rules: restrictImports(noBarrel, noSonner),
+    ignores: ["components/**/*.test.ts"],
+    rules: restrictImports(noBarrel, noClassicEndpoint, noClassicZod, noSonner),
   },
   {
     // Tests and their helpers read untyped JSON bodies on purpose.

@@ -1,18 +1,13 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { ErrorDetail } from "@/lib/closient";
-import {
-  descriptionSchema,
-  endpointUrlSchema,
-  type Endpoint,
-  type EndpointCreateInput,
-  type EndpointUpdateInput,
-} from "@/lib/closient/endpoint";
+import type { Endpoint, EndpointCreateInput, EndpointUpdateInput } from "@/lib/closient/endpoint";
+import { descriptionSchema, endpointUrlSchema } from "@/lib/closient/endpoint-fields";
 import { eventTypesSchema } from "@/lib/closient/event-types";
 import {
   diffMetadata,
   METADATA_LIMITS,
   metadataKeySchema,
-  metadataValueSchema,
+  metadataRowValueSchema,
 } from "@/lib/closient/metadata";
 
 /**
@@ -25,15 +20,9 @@ export function endpointFormSchema({ allowHttp }: { allowHttp: boolean }) {
     description: descriptionSchema,
     event_types: eventTypesSchema,
     is_active: z.boolean(),
-    metadata: z
-      .array(
-        z.object({
-          key: metadataKeySchema,
-          value: metadataValueSchema.min(1, "Enter a value, or remove the row."),
-        }),
-      )
-      .max(METADATA_LIMITS.maxKeys, `At most ${METADATA_LIMITS.maxKeys} metadata keys.`)
-      .superRefine((rows, ctx) => {
+    metadata: z.array(z.object({ key: metadataKeySchema, value: metadataRowValueSchema })).check(
+      z.maxLength(METADATA_LIMITS.maxKeys, `At most ${METADATA_LIMITS.maxKeys} metadata keys.`),
+      z.superRefine((rows, ctx) => {
         const seen = new Set<string>();
         rows.forEach((row, index) => {
           if (seen.has(row.key)) {
@@ -46,6 +35,7 @@ export function endpointFormSchema({ allowHttp }: { allowHttp: boolean }) {
           seen.add(row.key);
         });
       }),
+    ),
   });
 }
 

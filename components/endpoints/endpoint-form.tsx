@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { ClosientError } from "@/lib/closient/closient-error";
-import { DESCRIPTION_MAX_LENGTH } from "@/lib/closient/endpoint";
+import { DESCRIPTION_MAX_LENGTH } from "@/lib/closient/endpoint-fields";
 import { Button } from "@/components/ui/button";
 import { describe, Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";

@@ -1,63 +1,32 @@
 import { z } from "zod";
+import { descriptionSchema, endpointUrlSchema } from "./endpoint-fields";
 import { eventTypesSchema } from "./event-types";
 import { metadataSchema, metadataWriteSchema } from "./metadata";
 import { pageQuerySchema } from "./pagination";
 
-export const URL_MAX_LENGTH = 2048;
-export const DESCRIPTION_MAX_LENGTH = 255;
-
-/** Endpoint URL: absolute https, or http where the upstream is the local sandbox. */
-export function endpointUrlSchema({ allowHttp }: { allowHttp: boolean }) {
-  return z
-    .string()
-    .trim()
-    .min(1, "Enter the URL that will receive the webhooks.")
-    .max(URL_MAX_LENGTH, `A URL is at most ${URL_MAX_LENGTH} characters.`)
-    .superRefine((value, ctx) => {
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        ctx.addIssue({
-          code: "custom",
-          message: "Enter an absolute URL, like https://example.com/webhooks.",
-        });
-        return;
-      }
-      const ok = url.protocol === "https:" || (allowHttp && url.protocol === "http:");
-      if (!ok) {
-        ctx.addIssue({
-          code: "custom",
-          message: allowHttp
-            ? "The URL must start with https:// or http://."
-            : "The URL must start with https://.",
-        });
-      } else if (url.username || url.password) {
-        ctx.addIssue({ code: "custom", message: "Leave credentials out of the URL." });
-      }
-    });
-}
-
-export const descriptionSchema = z
-  .string()
-  .max(DESCRIPTION_MAX_LENGTH, `A description is at most ${DESCRIPTION_MAX_LENGTH} characters.`);
+export {
+  DESCRIPTION_MAX_LENGTH,
+  URL_MAX_LENGTH,
+  descriptionSchema,
+  endpointUrlSchema,
+} from "./endpoint-fields";
 
 /** The create and update bodies. `allowHttp` is true only against the sandbox. */
 export function endpointWriteSchemas({ allowHttp }: { allowHttp: boolean }) {
   const url = endpointUrlSchema({ allowHttp });
   const create = z.strictObject({
     url,
-    description: descriptionSchema.default(""),
-    event_types: eventTypesSchema.default([]),
+    description: z._default(descriptionSchema, ""),
+    event_types: z._default(eventTypesSchema, []),
     is_active: z.boolean().default(true),
-    metadata: metadataWriteSchema.nullable().default({}),
+    metadata: z._default(z.nullable(metadataWriteSchema), {}),
   });
   const update = z.strictObject({
-    url: url.nullish(),
-    description: descriptionSchema.nullish(),
-    event_types: eventTypesSchema.nullish(),
+    url: z.nullish(url),
+    description: z.nullish(descriptionSchema),
+    event_types: z.nullish(eventTypesSchema),
     is_active: z.boolean().nullish(),
-    metadata: metadataWriteSchema.nullish(),
+    metadata: z.nullish(metadataWriteSchema),
   });
   return { create, update };
 }

@@ -33,7 +33,7 @@ export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 export { ClosientError } from "./closient-error";
 
 /** zod issues as the documented `details`: one entry per problem, the field as a dotted path. */
-export function issuesToDetails(error: z.ZodError): ErrorDetail[] {
+export function issuesToDetails(error: z.core.$ZodError): ErrorDetail[] {
   const field = (path: PropertyKey[]) => path.map(String).join(".") || "body";
   return error.issues.flatMap((issue): ErrorDetail[] => {
     if (issue.code === "unrecognized_keys") {
@@ -49,6 +49,6 @@ export function issuesToDetails(error: z.ZodError): ErrorDetail[] {
   });
 }
 
-export function validationError(error: z.ZodError): ClosientError {
+export function validationError(error: z.core.$ZodError): ClosientError {
   return new ClosientError(422, "VALIDATION_ERROR", undefined, issuesToDetails(error));
 }

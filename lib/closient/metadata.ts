@@ -1,37 +1,41 @@
-import { z } from "zod";
+// zod/mini, like event-types.ts: the endpoint form brings these schemas to the browser.
+import { z } from "zod/mini";
 
 export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 500 } as const;
 
 export type Metadata = Record<string, string>;
 
-export const metadataKeySchema = z
-  .string()
-  .min(1, "A metadata key cannot be empty.")
-  .max(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`)
+export const metadataKeySchema = z.string().check(
+  z.minLength(1, "A metadata key cannot be empty."),
+  z.maxLength(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`),
   // JavaScript objects cannot hold this key as data; refusing it beats dropping it silently.
-  .refine((key) => key !== "__proto__", "This key name is reserved.");
+  z.refine((key) => key !== "__proto__", "This key name is reserved."),
+);
 
-export const metadataValueSchema = z
+const valueMaxLength = z.maxLength(
+  METADATA_LIMITS.maxValueLength,
+  `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`,
+);
+
+export const metadataValueSchema = z.string().check(valueMaxLength);
+
+/** A value in the endpoint form's rows, where an empty one is a mistake rather than a delete. */
+export const metadataRowValueSchema = z
   .string()
-  .max(METADATA_LIMITS.maxValueLength, `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`);
+  .check(valueMaxLength, z.minLength(1, "Enter a value, or remove the row."));
 
-function checkKeyCount(metadata: Metadata, ctx: z.RefinementCtx) {
+const keyCount = z.superRefine((metadata: Metadata, ctx) => {
   const kept = Object.values(metadata).filter((value) => value !== "").length;
   if (kept > METADATA_LIMITS.maxKeys) {
-    ctx.addIssue({
-      code: "custom",
-      message: `At most ${METADATA_LIMITS.maxKeys} metadata keys.`,
-    });
+    ctx.addIssue({ code: "custom", message: `At most ${METADATA_LIMITS.maxKeys} metadata keys.` });
   }
-}
+});
 
 /**
  * A metadata write: keys to set (a string) or delete (`""`). `null` or `{}` clears all keys.
  * Per-key problems are reported at `metadata.<key>`.
  */
-export const metadataWriteSchema = z
-  .record(metadataKeySchema, metadataValueSchema)
-  .superRefine(checkKeyCount);
+export const metadataWriteSchema = z.record(metadataKeySchema, metadataValueSchema).check(keyCount);
 
 /** Stored metadata as read back: flat string → string. */
 export const metadataSchema = z.record(z.string(), z.string());
