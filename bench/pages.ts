@@ -156,7 +156,17 @@ async function main() {
         `${kib(weights.get(page.name)!)} KiB${page.route ? ` / ${budgetFor(page.route)}` : ""}`,
       ];
     });
-    const header = ["page", "score", "× bare", "× bare + headers", "FCP", "LCP", "TBT", "CLS", "JS gzip / budget"];
+    const header = [
+      "page",
+      "score",
+      "× bare",
+      "× bare + headers",
+      "FCP",
+      "LCP",
+      "TBT",
+      "CLS",
+      "JS gzip / budget",
+    ];
     const table = [
       `| ${header.join(" | ")} |`,
       `| ${header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,

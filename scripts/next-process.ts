@@ -32,7 +32,12 @@ export function buildIsStale(dir = "."): boolean {
   const sources =
     dir === "."
       ? SOURCES
-      : [...readdirSync(dir).filter((name) => name !== ".next").map((name) => join(dir, name)), "next.config.js"];
+      : [
+          ...readdirSync(dir)
+            .filter((name) => name !== ".next")
+            .map((name) => join(dir, name)),
+          "next.config.js",
+        ];
   return sources.some((source) => newestMtime(source) > built);
 }
 
