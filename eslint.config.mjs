@@ -10,30 +10,23 @@ const serverOnly = {
 const restrictImports = (...paths) => ({
   "no-restricted-imports": ["error", { patterns: [serverOnly], paths }],
 });
-const noBarrel = {
-  name: "@/lib/closient",
-  allowTypeImports: true,
-  message: "Import the value from its own file in lib/closient/ (the barrel brings every schema).",
-};
-const noZod = {
-  name: "zod",
-  allowTypeImports: true,
-  message: "No schema library in the browser's light pages.",
-};
-const noClassicZod = {
-  name: "zod",
-  allowTypeImports: true,
-  message: "The form's schemas are zod/mini: classic zod would double the form pages' script.",
-};
-const noClassicEndpoint = {
-  name: "@/lib/closient/endpoint",
-  allowTypeImports: true,
-  message: "Its body schemas are classic zod: take fields and limits from @/lib/closient/endpoint-fields.",
-};
-const noSonner = {
-  name: "sonner",
-  message: "Use notify from @/lib/notify: sonner is loaded when first needed.",
-};
+/** An import path refused, with why (type-only imports stay free unless `types` is false). */
+const refuse = (name, message, { types = true } = {}) => ({ name, allowTypeImports: types, message });
+const noBarrel = refuse(
+  "@/lib/closient",
+  "Import the value from its own file in lib/closient/ (the barrel brings every schema).",
+);
+const noZod = refuse(
+  "zod",
+  "No classic zod in the browser: the endpoint form's schemas are zod/mini, other pages have none.",
+);
+const noClassicEndpoint = refuse(
+  "@/lib/closient/endpoint",
+  "Its body schemas are classic zod: take fields and limits from @/lib/closient/endpoint-fields.",
+);
+const noSonner = refuse("sonner", "Use notify from @/lib/notify: sonner is loaded when first needed.", {
+  types: false,
+});
 
 const config = [
   {
@@ -77,7 +70,7 @@ const config = [
   {
     files: ["components/endpoints/endpoint-form*.ts*"],
     ignores: ["components/**/*.test.ts"],
-    rules: restrictImports(noBarrel, noClassicEndpoint, noClassicZod, noSonner),
+    rules: restrictImports(noBarrel, noClassicEndpoint, noZod, noSonner),
   },
   {
     // Tests and their helpers read untyped JSON bodies on purpose.

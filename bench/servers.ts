@@ -12,6 +12,8 @@ import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
 import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
 
 export const BARE_APP = join("bench", "bare");
+/** The bare app's sources, and the portal's config, whose headers it serves on /isolated. */
+const BARE_SOURCES = [join(BARE_APP, "app"), join(BARE_APP, "next.config.js"), "next.config.js"];
 
 export async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
@@ -28,7 +30,7 @@ export async function waitFor(url: string) {
 /** Builds the portal and the bare app where a source is newer than the build. */
 export async function buildAll() {
   if (buildIsStale()) await nextBuild();
-  if (buildIsStale(BARE_APP)) {
+  if (buildIsStale(BARE_APP, BARE_SOURCES)) {
     await new Promise<void>((resolve, reject) =>
       next([...BUILD_ARGS, BARE_APP], {}, "pipe").once("exit", (code) =>
         code === 0 ? resolve() : reject(new Error("the build of bench/bare failed")),

@@ -20,24 +20,11 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/**
- * True when the app in `dir` has no production build, or a source file is newer than it. The
- * portal's sources are SOURCES; another app's (bench/bare) are its own files and the portal's
- * next.config.js, whose headers it serves.
- */
-export function buildIsStale(dir = "."): boolean {
+/** True when the app in `dir` has no production build, or one of `sources` is newer than it. */
+export function buildIsStale(dir = ".", sources: readonly string[] = SOURCES): boolean {
   const stamp = join(dir, ".next", "BUILD_ID");
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  const sources =
-    dir === "."
-      ? SOURCES
-      : [
-          ...readdirSync(dir)
-            .filter((name) => name !== ".next")
-            .map((name) => join(dir, name)),
-          "next.config.js",
-        ];
   return sources.some((source) => newestMtime(source) > built);
 }
 

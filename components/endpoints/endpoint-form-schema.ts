@@ -7,7 +7,7 @@ import {
   diffMetadata,
   METADATA_LIMITS,
   metadataKeySchema,
-  metadataRowValueSchema,
+  metadataValueSchema,
 } from "@/lib/closient/metadata";
 
 /**
@@ -20,22 +20,30 @@ export function endpointFormSchema({ allowHttp }: { allowHttp: boolean }) {
     description: descriptionSchema,
     event_types: eventTypesSchema,
     is_active: z.boolean(),
-    metadata: z.array(z.object({ key: metadataKeySchema, value: metadataRowValueSchema })).check(
-      z.maxLength(METADATA_LIMITS.maxKeys, `At most ${METADATA_LIMITS.maxKeys} metadata keys.`),
-      z.superRefine((rows, ctx) => {
-        const seen = new Set<string>();
-        rows.forEach((row, index) => {
-          if (seen.has(row.key)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [index, "key"],
-              message: "This key is already used above.",
-            });
-          }
-          seen.add(row.key);
-        });
-      }),
-    ),
+    metadata: z
+      .array(
+        z.object({
+          key: metadataKeySchema,
+          // In a row an empty value is a mistake; in the API it deletes the key.
+          value: metadataValueSchema.check(z.minLength(1, "Enter a value, or remove the row.")),
+        }),
+      )
+      .check(
+        z.maxLength(METADATA_LIMITS.maxKeys, `At most ${METADATA_LIMITS.maxKeys} metadata keys.`),
+        z.superRefine((rows, ctx) => {
+          const seen = new Set<string>();
+          rows.forEach((row, index) => {
+            if (seen.has(row.key)) {
+              ctx.addIssue({
+                code: "custom",
+                path: [index, "key"],
+                message: "This key is already used above.",
+              });
+            }
+            seen.add(row.key);
+          });
+        }),
+      ),
   });
 }
 

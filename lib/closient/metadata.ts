@@ -12,17 +12,14 @@ export const metadataKeySchema = z.string().check(
   z.refine((key) => key !== "__proto__", "This key name is reserved."),
 );
 
-const valueMaxLength = z.maxLength(
-  METADATA_LIMITS.maxValueLength,
-  `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`,
-);
-
-export const metadataValueSchema = z.string().check(valueMaxLength);
-
-/** A value in the endpoint form's rows, where an empty one is a mistake rather than a delete. */
-export const metadataRowValueSchema = z
+export const metadataValueSchema = z
   .string()
-  .check(valueMaxLength, z.minLength(1, "Enter a value, or remove the row."));
+  .check(
+    z.maxLength(
+      METADATA_LIMITS.maxValueLength,
+      `Values are at most ${METADATA_LIMITS.maxValueLength} characters.`,
+    ),
+  );
 
 const keyCount = z.superRefine((metadata: Metadata, ctx) => {
   const kept = Object.values(metadata).filter((value) => value !== "").length;
