@@ -101,8 +101,3 @@ export async function openSeal(
     return null;
   }
 }
-
-/** What `openSeal` finds inside the seal, or null. */
-export async function unseal(token: string, secrets: readonly string[]): Promise<JWTPayload | null> {
-  return (await openSeal(token, secrets))?.payload ?? null;
-}
