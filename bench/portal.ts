@@ -15,12 +15,13 @@
  */
 import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { API_BASE } from "../lib/closient/paths";
 import { sandboxClient } from "../sandbox/testing/client";
 import { weigh } from "../scripts/page-weight";
+import { machine, markdownTable, writeSection } from "./report";
 import { buildAll, startServers } from "./servers";
 import { median, option as optionOf } from "./stats";
 
@@ -86,9 +87,7 @@ async function main() {
       });
     }
 
-    console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    );
+    console.log(`machine: ${machine()}`);
     const targets: { name: string; url: string; headers: Record<string, string> }[] = [
       { name: "bare Next route", url: `${bareUrl}/api/ping`, headers: {} },
       { name: "bare relay", url: `${bareUrl}/api/relay`, headers: {} },
@@ -115,12 +114,9 @@ async function main() {
     for (const [i, t] of targets.entries()) {
       const rs = rounds[i]!;
       console.log(
-        `  ${t.name.padEnd(20)} ${rps(i).toFixed(0)} req/s (${rs.map((x) => x.rps.toFixed(0)).join(" · ")}), p50 ${median(rs.map((x) => x.p50))} ms, p99 ${median(rs.map((x) => x.p99))} ms; errors ${rs.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rs.reduce((n, x) => n + x.non2xx, 0)}`,
+        `  ${t.name.padEnd(20)} ${rps(i).toFixed(0)} req/s (${rs.map((x) => x.rps.toFixed(0)).join(" · ")}); errors ${rs.reduce((n, x) => n + x.errors, 0)}, non-2xx ${rs.reduce((n, x) => n + x.non2xx, 0)}`,
       );
     }
-    console.log(
-      `  ratios: the portal serves ${(rps(3) / rps(0)).toFixed(2)}× a bare Next route's rate (the bare relay ${(rps(1) / rps(0)).toFixed(2)}×), ${(rps(3) / rps(2)).toFixed(2)}× the sandbox's direct rate`,
-    );
 
     console.log(
       `\nThe same at 1 connection: ${SEQUENTIAL} requests one after another, ${ROUNDS} rounds, median of each round`,
@@ -135,8 +131,40 @@ async function main() {
         `  ${t.name.padEnd(20)} ${at1[i]!.toFixed(2)} ms (${medians[i]!.map((m) => m.toFixed(2)).join(" · ")})`,
       );
     }
-    console.log(
-      `  the portal adds ${(at1[3]! - at1[0]! - at1[2]!).toFixed(2)} ms over (bare route + sandbox direct); the bare relay ${(at1[1]! - at1[0]! - at1[2]!).toFixed(2)} ms`,
+
+    const [bareRoute, bareRelay, direct, portal] = [0, 1, 2, 3];
+    const added = (i: number) => at1[i]! - at1[bareRoute]! - at1[direct]!;
+    const table = markdownTable(
+      [
+        `GET a page of 50 endpoints`,
+        `req/s at ${CONNECTIONS} connections (rounds)`,
+        "× bare route",
+        "p50 / p99",
+        "1 connection, median",
+      ],
+      targets.map((t, i) => [
+        t.name,
+        `${rps(i).toFixed(0)} (${rounds[i]!.map((x) => x.rps.toFixed(0)).join(" · ")})`,
+        i === bareRoute ? "1.00× (floor)" : `${(rps(i) / rps(bareRoute)).toFixed(2)}×`,
+        `${median(rounds[i]!.map((x) => x.p50))} ms / ${median(rounds[i]!.map((x) => x.p99))} ms`,
+        `${at1[i]!.toFixed(2)} ms`,
+      ]),
+    );
+    const verdict = [
+      `- The portal serves **${(rps(portal) / rps(bareRoute)).toFixed(2)}× the bare route's rate** (aim: at least 0.5×); the bare relay ${(rps(bareRelay) / rps(bareRoute)).toFixed(2)}×.`,
+      `- At 1 connection the portal **adds ${added(portal).toFixed(2)} ms** to the median over (bare route + sandbox direct) (aim: at most 2 ms); the bare relay adds ${added(bareRelay).toFixed(2)} ms.`,
+    ].join("\n");
+    console.log(`\n${table}\n\n${verdict}`);
+    writeSection(
+      "portal",
+      `npm run bench:portal -- --rounds ${ROUNDS} --seconds ${SECONDS}`,
+      [
+        `${ROUNDS} alternating rounds of ${SECONDS} s at ${CONNECTIONS} connections after ${WARMUP} s of warm-up each; req/s is the median round. 1 connection: ${SEQUENTIAL} requests one after another, the median of the rounds' medians.`,
+        "",
+        table,
+        "",
+        verdict,
+      ].join("\n"),
     );
 
     console.log("\nJavaScript each page loads (production build)");

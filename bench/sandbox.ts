@@ -1,12 +1,12 @@
 /**
  * `npm run bench:sandbox`: the sandbox's delivery throughput and emit-to-receipt latency, and its
  * list latency at 10,000 endpoints and 1,000,000 deliveries. A benchmark, not a test: it prints
- * figures (medians of repeated runs) for BENCHMARKS.md.
+ * its figures (medians of repeated rounds) and writes them into BENCHMARKS.md.
  *
  *   npm run bench:sandbox -- [--events 2000] [--receivers 4] [--rounds 3] [--skip-lists]
  */
 import type { ChildProcess } from "node:child_process";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,6 +15,7 @@ import { seedLargeOrganization } from "./seed";
 import { freePort, sandboxClient } from "../sandbox/testing/client";
 import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
 import { WebhookReceiver } from "../sandbox/testing/receiver";
+import { machine, markdownTable, writeSection } from "./report";
 import { median, option as optionOf, percentile } from "./stats";
 
 const args = process.argv.slice(2);
@@ -137,9 +138,7 @@ async function listLatencies(dir: string) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "sandbox-bench-"));
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-  );
+  console.log(`machine: ${machine()}`);
   try {
     console.log(`\ndelivery: ${EVENTS} events × ${RECEIVERS} receivers, ${ROUNDS} rounds`);
     const rounds = [];
@@ -150,25 +149,57 @@ async function main() {
         `  round ${r + 1}: ${result.deliveries} deliveries in ${result.seconds.toFixed(2)} s = ${result.perSecond.toFixed(0)}/s; emit-to-receipt p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms`,
       );
     }
-    console.log(
-      `  median: ${median(rounds.map((r) => r.perSecond)).toFixed(0)} deliveries/s, p50 ${median(rounds.map((r) => r.p50)).toFixed(0)} ms, p99 ${median(rounds.map((r) => r.p99)).toFixed(0)} ms`,
-    );
+    const perSecond = median(rounds.map((r) => r.perSecond));
+    console.log(`  median: ${perSecond.toFixed(0)} deliveries/s`);
     const paced = [];
     for (let r = 0; r < ROUNDS; r++) paced.push(await deliveryRound(dir, ROUNDS + r, true));
-    console.log(
-      `\nlatency, one event at a time (${PACED_EVENTS} events × ${RECEIVERS} receivers, ${ROUNDS} rounds): p50 ${median(paced.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(paced.map((r) => r.p99)).toFixed(1)} ms (medians of the rounds)`,
-    );
+    const ms = (xs: number[]) => `${median(xs).toFixed(1)} ms`;
+    const sections = [
+      `${RECEIVERS} real receivers on loopback; the sandbox, the receivers and the emitters share the machine. Medians of ${ROUNDS} rounds.`,
+      "",
+      markdownTable(
+        ["delivery", `median of ${ROUNDS} rounds`, "rounds"],
+        [
+          [
+            `deliveries per second (${EVENTS} events × ${RECEIVERS} receivers)`,
+            `**${perSecond.toFixed(0)}/s**`,
+            rounds.map((r) => r.perSecond.toFixed(0)).join(" · "),
+          ],
+          [
+            "emit-to-receipt under that load, p50 / p99",
+            `${ms(rounds.map((r) => r.p50))} / ${ms(rounds.map((r) => r.p99))}`,
+            "(queueing: the emitters outpace the worker)",
+          ],
+          [
+            `emit-to-receipt, one event at a time (${PACED_EVENTS} events), p50 / p99`,
+            `**${ms(paced.map((r) => r.p50))} / ${ms(paced.map((r) => r.p99))}**`,
+            "",
+          ],
+        ],
+      ),
+    ];
     if (!args.includes("--skip-lists")) {
       console.log(
         "\nlists at 10,000 endpoints and 1,000,000 deliveries (20 timed requests each, after 5 warm-up)",
       );
       const { seedSeconds, rows } = await listLatencies(dir);
       console.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
-      console.log("  | query | total_count | median ms | p99 ms |");
-      console.log("  | --- | ---: | ---: | ---: |");
-      for (const row of rows)
-        console.log(`  | ${row.name} | ${row.total} | ${row.median.toFixed(1)} | ${row.p99.toFixed(1)} |`);
+      sections.push(
+        "",
+        markdownTable(
+          ["list at 10,000 endpoints and 1,000,000 deliveries", "total_count", "median", "p99"],
+          rows.map((row) => [
+            row.name,
+            row.total.toLocaleString("en-US"),
+            `${row.median.toFixed(1)} ms`,
+            `${row.p99.toFixed(1)} ms`,
+          ]),
+        ),
+      );
     }
+    const body = sections.join("\n");
+    console.log(`\n${body}`);
+    writeSection("sandbox", `npm run bench:sandbox -- --rounds ${ROUNDS}`, body);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

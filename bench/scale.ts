@@ -7,10 +7,11 @@
  *   npm run bench:scale -- [--db path/to/seeded.db]   (seeding takes ~3 minutes; a kept file skips it)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
 import { seedLargeOrganization } from "./seed";
+import { machine, markdownTable, writeSection } from "./report";
 import { buildAll, startServers } from "./servers";
 import { median, percentile } from "./stats";
 
@@ -51,11 +52,8 @@ async function main() {
       ["route: GET /api/webhooks/endpoints", "/api/webhooks/endpoints"],
       ["route: GET /api/webhooks/deliveries", "/api/webhooks/deliveries"],
     ];
-    console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    );
-    const lines = ["| through the portal, 1 connection | median | p99 |", "| --- | ---: | ---: |"];
-    console.log(`\n${lines.join("\n")}`);
+    console.log(`machine: ${machine()}\n`);
+    const rows: string[][] = [];
     for (const [name, url] of cases) {
       const times: number[] = [];
       for (let i = 0; i < 25; i++) {
@@ -66,21 +64,19 @@ async function main() {
         if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
       }
       const timed = times.slice(5);
-      const line = `| ${name} | ${median(timed).toFixed(1)} ms | ${percentile(timed, 99).toFixed(1)} ms |`;
-      lines.push(line);
-      console.log(line);
+      const row = [name, `${median(timed).toFixed(1)} ms`, `${percentile(timed, 99).toFixed(1)} ms`];
+      rows.push(row);
+      console.log(`  ${row.join("  ")}`);
     }
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-    const block = [
-      "<!-- bench:scale:start -->",
-      `Last run: ${new Date().toISOString().slice(0, 10)}, \`npm run bench:scale\`, ${machine}. Aim: every page under 100 ms median.`,
-      "",
-      ...lines,
-      "<!-- bench:scale:end -->",
-    ].join("\n");
-    const doc = readFileSync("BENCHMARKS.md", "utf8");
-    const updated = doc.replace(/<!-- bench:scale:start -->[\s\S]*<!-- bench:scale:end -->/, block);
-    if (updated !== doc) writeFileSync("BENCHMARKS.md", updated);
+    writeSection(
+      "scale",
+      "npm run bench:scale",
+      [
+        "Aim: every page under 100 ms median.",
+        "",
+        markdownTable(["through the portal, 1 connection", "median", "p99"], rows),
+      ].join("\n"),
+    );
   } finally {
     for (const stop of stops) await stop();
     rmSync(dir, { recursive: true, force: true });
