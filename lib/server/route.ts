@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
-import { destroySession, readSession, renew } from "./session";
+import type { NextRequest } from "next/server";
+import { destroySession, readRequestSession, renew } from "./session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -37,7 +38,7 @@ export function assertSameOrigin(request: Request) {
 }
 
 export interface RouteInput {
-  request: Request;
+  request: NextRequest;
   params: Record<string, string>;
   apiKey: string;
 }
@@ -71,10 +72,10 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
  * use; ended when the upstream says the key is no longer valid), one error envelope, no-store.
  */
 export function proxyRoute(handler: Handler, { mutating = false } = {}) {
-  return (request: Request, context: RouteContext): Promise<Response> =>
+  return (request: NextRequest, context: RouteContext): Promise<Response> =>
     withErrors(request, async () => {
       if (mutating) assertSameOrigin(request);
-      const session = await readSession();
+      const session = await readRequestSession(request);
       if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
       try {
         const out = await handler({ request, params: await context.params, apiKey: session.apiKey });
@@ -116,8 +117,8 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T)
   return parseJsonBody(text, schema);
 }
 
-export function readQuery<T extends z.ZodType>(request: Request, schema: T) {
-  return parseQuery(new URL(request.url).searchParams, schema);
+export function readQuery<T extends z.ZodType>(request: NextRequest, schema: T) {
+  return parseQuery(request.nextUrl.searchParams, schema);
 }
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
