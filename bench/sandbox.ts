@@ -161,9 +161,9 @@ async function main() {
         ["delivery", `median of ${ROUNDS} rounds`, "rounds"],
         [
           [
-            `deliveries per second (${EVENTS} events × ${RECEIVERS} receivers)`,
-            `**${perSecond.toFixed(0)}/s**`,
-            rounds.map((r) => r.perSecond.toFixed(0)).join(" · "),
+            `deliveries per second (${EVENTS.toLocaleString("en-US")} events × ${RECEIVERS} receivers)`,
+            `**${Math.round(perSecond).toLocaleString("en-US")}/s**`,
+            rounds.map((r) => Math.round(r.perSecond).toLocaleString("en-US")).join(" · "),
           ],
           [
             "emit-to-receipt under that load, p50 / p99",
