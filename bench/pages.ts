@@ -29,6 +29,7 @@ const RUNS = option(process.argv.slice(2), "runs", 3);
  * phone (or this machine on a busy day); its table goes into its own block of BENCHMARKS.md.
  */
 const CPU = option(process.argv.slice(2), "cpu", 4);
+const PRESET_CPU = CPU === 4;
 const LIGHTHOUSE = join("node_modules", "lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
@@ -54,7 +55,7 @@ async function audit(port: number, url: string, cookie?: string): Promise<Sample
     "--output-path=stdout",
     "--only-categories=performance",
     "--quiet",
-    ...(CPU === 4 ? [] : [`--throttling.cpuSlowdownMultiplier=${CPU}`]),
+    ...(PRESET_CPU ? [] : [`--throttling.cpuSlowdownMultiplier=${CPU}`]),
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
   // Lighthouse now and then fails to record a trace (NO_NAVSTART) and says to run it again: once.
@@ -177,10 +178,10 @@ async function main() {
     const table = markdownTable(header, rows);
     console.log(`\n${table}`);
     writeSection(
-      CPU === 4 ? "pages" : `pages-cpu${CPU}`,
-      `npm run bench:pages -- --runs ${RUNS}${CPU === 4 ? "" : ` --cpu ${CPU}`}`,
+      PRESET_CPU ? "pages" : `pages-cpu${CPU}`,
+      `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}`,
       [
-        `Lighthouse 12.8.2 mobile preset (simulated throttling${CPU === 4 ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs; "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
+        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs; "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
         "",
         table,
       ].join("\n"),

@@ -24,9 +24,9 @@ export function markdownTable(header: string[], rows: string[][]): string {
 
 /**
  * Replaces the block `name` of BENCHMARKS.md with `body`, headed by the date, the command and the
- * machine. Returns false when the file has no such block (nothing is written).
+ * machine. A file without that block is left as it is, and the run says so.
  */
-export function writeSection(name: string, command: string, body: string): boolean {
+export function writeSection(name: string, command: string, body: string) {
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
   const block = [
@@ -41,9 +41,8 @@ export function writeSection(name: string, command: string, body: string): boole
   const to = doc.indexOf(end);
   if (from < 0 || to < from) {
     console.log(`\n${FILE} has no ${start} block: not written`);
-    return false;
+    return;
   }
   writeFileSync(FILE, doc.slice(0, from) + block + doc.slice(to + end.length));
   console.log(`\nwritten into ${FILE} (bench:${name})`);
-  return true;
 }

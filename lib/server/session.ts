@@ -65,7 +65,10 @@ async function open(token: string): Promise<Session | null> {
   return session;
 }
 
-/** The signed-in session from the request's cookie, or null (none, tampered, expired). */
+/**
+ * The signed-in session for server components, from the request's cookie, or null (none, tampered,
+ * expired). Route handlers read it from their request instead (readRequestSession).
+ */
 export const readSession = cache(async (): Promise<Session | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return token ? open(token) : null;

@@ -1,12 +1,13 @@
 import { ClosientError, signInSchema } from "@/lib/closient";
 import { assertSameOrigin, json, otherMethods, readBody, withErrors } from "@/lib/server/route";
-import { destroySession, readSession, sessionInfo } from "@/lib/server/session";
+import type { NextRequest } from "next/server";
+import { destroySession, readRequestSession, sessionInfo } from "@/lib/server/session";
 import { signIn } from "@/lib/server/sign-in";
 
 /** Who is signed in: the organization and the key's description and role, never the key. */
-export function GET(request: Request) {
+export function GET(request: NextRequest) {
   return withErrors(request, async () => {
-    const session = await readSession();
+    const session = await readRequestSession(request);
     if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Not signed in.");
     return json(sessionInfo(session));
   });
