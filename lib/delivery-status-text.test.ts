@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusMeaning, whyNoReplay } from "./delivery-status-text";
+import { statusLabel, statusMeaning, whyNoReplay } from "./delivery-status-text";
 
 describe("what a delivery's status means", () => {
   it("says a dead letter used up its attempts and offers replay", () => {
@@ -21,5 +21,15 @@ describe("what a delivery's status means", () => {
   it("counts the next attempt of a pending delivery", () => {
     expect(statusMeaning("pending", 0)).toMatch(/not attempted yet/);
     expect(statusMeaning("pending", 3)).toBe("Pending: waiting for attempt 4 of 8.");
+  });
+
+  it("shows a status Closient added since by its own name, and offers no replay for it", () => {
+    expect(statusLabel("retry_scheduled")).toBe("retry_scheduled");
+    expect(statusLabel("dead_letter")).toBe("Dead letter");
+    expect(statusMeaning("retry_scheduled", 1)).toBe(
+      "retry_scheduled: a status this portal does not know yet, shown as Closient reported it (1 attempt so far).",
+    );
+    expect(statusMeaning("retry_scheduled", 3)).toMatch(/\(3 attempts so far\)/);
+    expect(whyNoReplay("retry_scheduled")).toBe("Only dead letters can be replayed.");
   });
 });

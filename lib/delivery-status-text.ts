@@ -1,9 +1,25 @@
-import type { DeliveryStatus } from "@/lib/closient";
-import { MAX_DELIVERY_ATTEMPTS } from "@/lib/closient/delivery-constants";
+import { isKnownStatus, MAX_DELIVERY_ATTEMPTS, type DeliveryStatus } from "@/lib/closient/delivery-constants";
 import { PING_EVENT_TYPE } from "@/lib/closient/event-types";
 
+/** Each known status in words. */
+export const STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: "Pending",
+  delivered: "Delivered",
+  failed: "Failed",
+  rate_limited: "Rate limited",
+  dead_letter: "Dead letter",
+};
+
+/** A status in words; one Closient added since keeps its own name. */
+export function statusLabel(status: string): string {
+  return isKnownStatus(status) ? STATUS_LABELS[status] : status;
+}
+
 /** What a delivery's status means, in words an admin can act on. */
-export function statusMeaning(status: DeliveryStatus, attempts: number, eventType = ""): string {
+export function statusMeaning(status: string, attempts: number, eventType = ""): string {
+  if (!isKnownStatus(status)) {
+    return `${status}: a status this portal does not know yet, shown as Closient reported it (${attempts} attempt${attempts === 1 ? "" : "s"} so far).`;
+  }
   if (eventType === PING_EVENT_TYPE && status === "failed") {
     return "Failed: the receiver did not accept this test ping. Pings are sent once and never retried.";
   }
@@ -24,7 +40,8 @@ export function statusMeaning(status: DeliveryStatus, attempts: number, eventTyp
 }
 
 /** Why Replay is not offered for a status, or null when it is (dead letters). */
-export function whyNoReplay(status: DeliveryStatus, eventType = ""): string | null {
+export function whyNoReplay(status: string, eventType = ""): string | null {
+  if (!isKnownStatus(status)) return "Only dead letters can be replayed.";
   if (eventType === PING_EVENT_TYPE && status !== "dead_letter") {
     return status === "delivered"
       ? "Delivered already: nothing to replay."

@@ -1,9 +1,12 @@
 import type { Delivery, DeliveryStatus } from "@/lib/closient";
 
+/** Deliveries by status: the five known ones, and `other` for statuses Closient added since. */
+export type StatusCounts = Record<DeliveryStatus | "other", number>;
+
 /** An endpoint's last 24 hours, as the endpoint page shows it (lib/server/health.ts reads it). */
 export interface EndpointHealthFigures {
   /** Deliveries created in the last 24 hours, by status. */
-  counts: Record<DeliveryStatus, number>;
+  counts: StatusCounts;
   total: number;
   /** Its newest deliveries, up to five. */
   latest: Delivery[];

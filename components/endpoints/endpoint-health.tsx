@@ -1,25 +1,22 @@
 import Link from "next/link";
-import type { Delivery, DeliveryStatus } from "@/lib/closient";
-import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
+import type { Delivery } from "@/lib/closient";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
+import { STATUS_LABELS } from "@/lib/delivery-status-text";
+import type { StatusCounts } from "@/lib/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 
-const LABELS: Record<DeliveryStatus, string> = {
-  pending: "Pending",
-  delivered: "Delivered",
-  failed: "Failed",
-  rate_limited: "Rate limited",
-  dead_letter: "Dead letter",
-};
+const LABELS: Record<DeliveryStatus | "other", string> = { ...STATUS_LABELS, other: "Other" };
 /** Palette steps, so the bars follow the theme (see globals.css). */
-const FILL: Record<DeliveryStatus, string> = {
+const FILL: Record<DeliveryStatus | "other", string> = {
   pending: "fill-slate-500",
   delivered: "fill-emerald-700",
   failed: "fill-red-700",
   rate_limited: "fill-amber-700",
   dead_letter: "fill-red-900",
+  other: "fill-slate-400",
 };
 
 /**
@@ -34,13 +31,15 @@ export function EndpointHealth({
   now,
 }: {
   endpointId: string;
-  counts: Record<DeliveryStatus, number>;
+  counts: StatusCounts;
   total: number;
   latest: Delivery[];
   now: number;
 }) {
   const max = Math.max(1, ...Object.values(counts));
   const row = 22;
+  // "Other" only when Closient reported a status the portal does not know.
+  const bars = counts.other > 0 ? [...DELIVERY_STATUSES, "other" as const] : DELIVERY_STATUSES;
   return (
     <Section id="health" title="Deliveries">
       <p className="mt-1 text-sm text-slate-600">
@@ -50,13 +49,11 @@ export function EndpointHealth({
         <svg
           role="img"
           aria-labelledby="health-chart-title"
-          viewBox={`0 0 320 ${row * DELIVERY_STATUSES.length}`}
+          viewBox={`0 0 320 ${row * bars.length}`}
           className="mt-3 w-full max-w-sm"
         >
-          <title id="health-chart-title">
-            {DELIVERY_STATUSES.map((s) => `${LABELS[s]}: ${counts[s]}`).join(", ")}
-          </title>
-          {DELIVERY_STATUSES.map((status, i) => (
+          <title id="health-chart-title">{bars.map((s) => `${LABELS[s]}: ${counts[s]}`).join(", ")}</title>
+          {bars.map((status, i) => (
             <g key={status} transform={`translate(0 ${i * row})`} data-status={status}>
               <text x="0" y="15" fontSize="12" className="fill-slate-700">
                 {LABELS[status]}

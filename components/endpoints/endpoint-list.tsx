@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Endpoint, Paginated } from "@/lib/closient";
 import { toSearchParams } from "@/lib/closient/paths";
 import type { EndpointFilters } from "@/lib/list-filters";
-import { EmptyState } from "@/components/ui/misc";
+import { EmptyState, UnreadableRows } from "@/components/ui/misc";
 import { LinkPending } from "@/components/ui/link-pending";
 import { Pager } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/table";
@@ -36,6 +36,7 @@ export function EndpointList({
   return (
     <div className="space-y-4">
       <MetadataFilter key={JSON.stringify(filters.metadata)} metadata={filters.metadata} />
+      <UnreadableRows count={page.unreadable} />
       {page.data.length === 0 ? (
         filtered ? (
           <EmptyState title="No endpoint matches this filter">

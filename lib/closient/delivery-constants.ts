@@ -1,5 +1,11 @@
 /** Delivery facts the browser needs, apart from the schemas (no zod here). */
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "rate_limited", "dead_letter"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One of the five statuses the portal knows, rather than one Closient added since. */
+export function isKnownStatus(status: string): status is DeliveryStatus {
+  return (DELIVERY_STATUSES as readonly string[]).includes(status);
+}
 
 export const RESPONSE_BODY_MAX_LENGTH = 256;
 

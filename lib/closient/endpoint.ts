@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { descriptionSchema, endpointUrlSchema } from "./endpoint-fields";
 import { eventTypesSchema } from "./event-types";
-import { metadataSchema, metadataWriteSchema } from "./metadata";
+import { metadataWriteSchema } from "./metadata";
 import { pageQuerySchema } from "./pagination";
+import { lenientStringRecord, lenientStrings, lenientText, requiredId, timestamp } from "./read";
 
 export {
   DESCRIPTION_MAX_LENGTH,
@@ -38,18 +39,27 @@ export type EndpointCreate = z.output<typeof endpointCreateSchema>;
 export type EndpointUpdateInput = z.input<typeof endpointUpdateSchema>;
 export type EndpointUpdate = z.output<typeof endpointUpdateSchema>;
 
-/** The endpoint as the API returns it; `signing_secret` is masked except on create and rotate. */
-export const endpointSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  description: z.string(),
-  event_types: z.array(z.string()),
-  is_active: z.boolean(),
-  metadata: metadataSchema,
-  signing_secret: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
+/**
+ * The endpoint as the API returns it; `signing_secret` is masked except on create and rotate.
+ * Read liberally (read.ts): only an endpoint without an id, a URL, its state or its creation
+ * time cannot be shown.
+ */
+export const endpointSchema = z
+  .object({
+    id: requiredId,
+    url: z.string(),
+    description: lenientText,
+    event_types: lenientStrings,
+    is_active: z.boolean(),
+    metadata: lenientStringRecord,
+    signing_secret: lenientText,
+    created_at: timestamp,
+    updated_at: z.unknown().optional(),
+  })
+  .transform(({ updated_at, ...endpoint }) => ({
+    ...endpoint,
+    updated_at: timestamp.safeParse(updated_at).data ?? endpoint.created_at,
+  }));
 export type Endpoint = z.infer<typeof endpointSchema>;
 
 /** `?page=&page_size=` plus `metadata[key]=value` filters (several combine with AND). */

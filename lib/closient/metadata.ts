@@ -34,9 +34,6 @@ const keyCount = z.superRefine((metadata: Metadata, ctx) => {
  */
 export const metadataWriteSchema = z.record(metadataKeySchema, metadataValueSchema).check(keyCount);
 
-/** Stored metadata as read back: flat string → string. */
-export const metadataSchema = z.record(z.string(), z.string());
-
 /**
  * The documented merge: omitted keys are kept, a string sets, `""` deletes, and `{}` or `null`
  * as the whole value clears every key. `undefined` leaves the metadata as it is.
