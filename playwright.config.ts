@@ -2,8 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 import { join } from "node:path";
 import { e2e, portalUrl, sandboxUrl, serverLogs } from "./e2e/support/env";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./scripts/chromium";
+import { PORTAL_SERVER_ARGS } from "./scripts/next-process";
 
-const NEXT = `node ${join("node_modules", "next", "dist", "bin", "next")} start -H 127.0.0.1`;
+/** The portal as `npm start` serves it: its own server in front of Next (scripts/portal-server.ts). */
+const PORTAL = `node ${PORTAL_SERVER_ARGS.join(" ")}`;
 
 /** Runs `command` with its stdout and stderr appended to `log` (the leak scan reads them). */
 const logged = (command: string, log: string) =>
@@ -11,10 +13,12 @@ const logged = (command: string, log: string) =>
 
 /** A production portal on `port`; all share one SESSION_SECRET, so one cookie opens each. */
 const portal = (port: number, env: Record<string, string> = {}, log?: string) => ({
-  command: log ? logged(`${NEXT} -p ${port}`, log) : `${NEXT} -p ${port}`,
+  command: log ? logged(PORTAL, log) : PORTAL,
   url: `${portalUrl(port)}/sign-in`,
   env: {
     NEXT_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+    PORT: String(port),
     SESSION_SECRET: e2e.sessionSecret,
     SANDBOX_PORT: String(e2e.sandboxPort),
     CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
@@ -80,6 +84,14 @@ export default defineConfig({
     },
     // The same portal on the stub upstream: it hangs, revokes the key, or answers garbage.
     portal(e2e.portalStubPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.stubPort}` }),
+    {
+      command: `node --import tsx e2e/support/drifted-upstream.ts ${e2e.driftPort}`,
+      port: e2e.driftPort,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    // The same portal on a Closient that has moved on: nulls, new values and fields, bad rows.
+    portal(e2e.portalDriftPort, { CLOSIENT_API_URL: `http://127.0.0.1:${e2e.driftPort}` }, serverLogs.drift),
     // A second instance on the sandbox whose SESSION_SECRET was rotated: the suite's is its previous.
     portal(e2e.portalRotatedPort, {
       SESSION_SECRET: e2e.rotatedSessionSecret,

@@ -9,7 +9,7 @@ import { generateApiKey } from "../lib/closient/api-key";
 import { API_BASE } from "../lib/closient/paths";
 import { freePorts } from "../sandbox/testing/client";
 import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
-import { BUILD_ARGS, buildIsStale, next, nextBuild } from "../scripts/next-process";
+import { BUILD_ARGS, buildIsStale, next, nextBuild, portalServer } from "../scripts/next-process";
 
 export const BARE_APP = join("bench", "bare");
 /** The bare app's sources, and the portal's config, whose headers it serves on /isolated. */
@@ -74,15 +74,17 @@ export async function startServers({
         SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
       }),
     );
+    // The portal as `npm start` serves it: its own server in front of Next, logging every request.
     children.push(
-      next(
-        ["start", "-H", "127.0.0.1", "-p", String(portalPort)],
+      portalServer(
         {
+          HOST: "127.0.0.1",
+          PORT: String(portalPort),
           SESSION_SECRET: generateApiKey("csb"),
           SANDBOX_PORT: String(sandboxPort),
           CLOSIENT_SANDBOX_API_KEYS: key,
         },
-        "pipe",
+        { quiet: true },
       ),
     );
     if (bare) {

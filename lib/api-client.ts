@@ -1,4 +1,4 @@
-import { ClosientError, isErrorEnvelope } from "@/lib/closient/closient-error";
+import { ClosientError, isErrorEnvelope, withReference } from "@/lib/closient/closient-error";
 import { toSearchParams } from "@/lib/closient/paths";
 import type {
   Delivery,
@@ -54,8 +54,20 @@ async function send<T>(
   if (response.status === 204) return { data: null as T, headers: {} };
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorEnvelope(json)) throw ClosientError.fromEnvelope(json, rateLimitHeaders(response));
-    throw new ClosientError(response.status, "INTERNAL_ERROR", `The portal answered ${response.status}.`);
+    // The message names the request's id, so a screenshot leads support to its log lines.
+    const reference = response.headers.get("x-request-id");
+    if (isErrorEnvelope(json)) {
+      const { error } = json;
+      throw ClosientError.fromEnvelope(
+        { error: { ...error, message: withReference(error.message, reference) } },
+        rateLimitHeaders(response),
+      );
+    }
+    throw new ClosientError(
+      response.status,
+      "INTERNAL_ERROR",
+      withReference(`The portal answered ${response.status}.`, reference),
+    );
   }
   if (json === null) {
     throw new ClosientError(

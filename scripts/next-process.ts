@@ -40,6 +40,23 @@ export function next(
   });
 }
 
+/** The portal's own HTTP server in front of Next (request ids, JSON logs, graceful stop). */
+export const PORTAL_SERVER_ARGS = ["--import", "tsx", join("scripts", "portal-server.ts")];
+
+/**
+ * Runs the portal's server as one process, so a signal reaches the server itself. `quiet` drops
+ * its log (one line a request: a pipe nobody reads would fill and stall it) and keeps stderr.
+ */
+export function portalServer(
+  env: Record<string, string>,
+  { dev = false, quiet = false }: { dev?: boolean; quiet?: boolean } = {},
+): ChildProcess {
+  return spawn(process.execPath, [...PORTAL_SERVER_ARGS, ...(dev ? ["--dev"] : [])], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
+}
+
 /**
  * The production build's arguments. Webpack rather than Turbopack: with the same code it ships
  * 10–23 KiB less gzip JavaScript a page here (it drops the unused parts of zod and duplicates

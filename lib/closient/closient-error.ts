@@ -54,6 +54,11 @@ export class ClosientError extends Error {
   }
 }
 
+/** A failure as the admin reads it: the message, then the id support finds it by in the logs. */
+export function withReference(message: string, requestId: string | null | undefined): string {
+  return requestId ? `${message} Reference: ${requestId}` : message;
+}
+
 /** Is `json` the one error envelope? A shape check for the browser, which ships no zod. */
 export function isErrorEnvelope(json: unknown): json is ErrorEnvelope {
   if (typeof json !== "object" || json === null || !("error" in json)) return false;

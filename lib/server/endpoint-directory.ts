@@ -1,4 +1,5 @@
 import "server-only";
+import type { Caller } from "./caller";
 import type { Endpoint } from "@/lib/closient";
 import { webhooks } from "./webhooks";
 
@@ -57,7 +58,7 @@ function remember(directory: Directory, endpoint: EndpointSummary) {
  * a name to look for).
  */
 export async function endpointDirectory(
-  apiKey: string,
+  caller: Caller,
   orgId: string,
   ids: Iterable<string>,
   { fresh = false } = {},
@@ -67,7 +68,7 @@ export async function endpointDirectory(
     try {
       const newest: EndpointSummary[] = [];
       for (let page = 1; page <= LIST_PAGES; page++) {
-        const { data } = await webhooks.listEndpoints(apiKey, { page, page_size: 50, metadata: {} });
+        const { data } = await webhooks.listEndpoints(caller, { page, page_size: 50, metadata: {} });
         newest.push(...data.data.map(summary));
         if (!data.pagination.has_next) break;
       }
@@ -82,7 +83,7 @@ export async function endpointDirectory(
   await Promise.all(
     unknown.map(async (id) => {
       try {
-        remember(directory, summary((await webhooks.getEndpoint(apiKey, id)).data));
+        remember(directory, summary((await webhooks.getEndpoint(caller, id)).data));
       } catch {
         /* shown as its id */
       }

@@ -1,6 +1,7 @@
 import "server-only";
-import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient";
-import type { EndpointHealthFigures } from "@/lib/health";
+import type { Caller } from "./caller";
+import { DELIVERY_STATUSES, isKnownStatus } from "@/lib/closient";
+import type { EndpointHealthFigures, StatusCounts } from "@/lib/health";
 import { webhooks } from "./webhooks";
 
 const DAY_MS = 86_400_000;
@@ -24,23 +25,23 @@ export type EndpointHealth = EndpointHealthFigures;
  * no more than a page of them, that is the count too. Otherwise one count per status follows
  * (page_size 1, total_count), so a busy endpoint costs six calls at most. Kept 15 seconds.
  */
-export function endpointHealth(apiKey: string, orgId: string, endpointId: string, now: number) {
+export function endpointHealth(caller: Caller, orgId: string, endpointId: string, now: number) {
   return memo(`health:${orgId}:${endpointId}`, async (): Promise<EndpointHealth> => {
     const since = new Date(now - DAY_MS).toISOString();
-    const day = await webhooks.listDeliveries(apiKey, {
+    const day = await webhooks.listDeliveries(caller, {
       endpoint_id: endpointId,
       created_after: since,
       page: 1,
       page_size: 50,
     });
-    const counts = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
+    const counts = Object.fromEntries([...DELIVERY_STATUSES, "other"].map((s) => [s, 0])) as StatusCounts;
     let calls = 1;
     if (!day.data.pagination.has_next) {
-      for (const d of day.data.data) counts[d.status]++;
+      for (const d of day.data.data) counts[isKnownStatus(d.status) ? d.status : "other"]++;
     } else {
       await Promise.all(
         DELIVERY_STATUSES.map(async (status) => {
-          const page = await webhooks.listDeliveries(apiKey, {
+          const page = await webhooks.listDeliveries(caller, {
             endpoint_id: endpointId,
             created_after: since,
             status,
@@ -51,22 +52,25 @@ export function endpointHealth(apiKey: string, orgId: string, endpointId: string
         }),
       );
       calls += DELIVERY_STATUSES.length;
+      // What no known status counts: statuses Closient added since.
+      const known = DELIVERY_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+      counts.other = Math.max(0, day.data.pagination.total_count - known);
     }
     return { counts, total: day.data.pagination.total_count, latest: day.data.data.slice(0, 5), calls };
   });
 }
 
-const FAILING: ReadonlySet<DeliveryStatus> = new Set(["failed", "rate_limited", "dead_letter"]);
+const FAILING: ReadonlySet<string> = new Set(["failed", "rate_limited", "dead_letter"]);
 
 /**
  * Endpoints whose recent deliveries all failed, from one organization-wide query: the newest 50
  * deliveries of the last 24 hours. An endpoint with any success among them, or none of them, is
  * not called failing. Kept 15 seconds.
  */
-export function failingEndpoints(apiKey: string, orgId: string, now: number): Promise<Set<string>> {
+export function failingEndpoints(caller: Caller, orgId: string, now: number): Promise<Set<string>> {
   return memo(`failing:${orgId}`, async () => {
     try {
-      const { data } = await webhooks.listDeliveries(apiKey, {
+      const { data } = await webhooks.listDeliveries(caller, {
         created_after: new Date(now - DAY_MS).toISOString(),
         page: 1,
         page_size: 50,

@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
 import type { NextRequest } from "next/server";
+import { requestIdOf, type Caller } from "./caller";
+import { log } from "./log";
 import { destroySession, readRequestSession, renew } from "./session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -40,7 +42,7 @@ export function assertSameOrigin(request: Request) {
 export interface RouteInput {
   request: NextRequest;
   params: Record<string, string>;
-  apiKey: string;
+  caller: Caller;
 }
 
 export interface RouteOutput {
@@ -58,7 +60,14 @@ export async function withErrors(request: Request, run: () => Promise<Response>)
     return await run();
   } catch (error) {
     if (error instanceof ClosientError) return errorResponse(error);
-    console.error(`[portal] ${request.method} ${new URL(request.url).pathname}: ${String(error)}`);
+    // The error's name and message only: a stack or a cause could carry what the request held.
+    log.error(
+      {
+        request_id: requestIdOf(request.headers),
+        error: error instanceof Error ? `${error.name}: ${error.message}` : "thrown value",
+      },
+      "route failed",
+    );
     return errorResponse(new ClosientError(500, "INTERNAL_ERROR"));
   }
 }
@@ -78,7 +87,8 @@ export function proxyRoute(handler: Handler, { mutating = false } = {}) {
       const session = await readRequestSession(request);
       if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
       try {
-        const out = await handler({ request, params: await context.params, apiKey: session.apiKey });
+        const caller = { apiKey: session.apiKey, requestId: requestIdOf(request.headers) };
+        const out = await handler({ request, params: await context.params, caller });
         await renew(session);
         return json(out.data, out);
       } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { cache } from "react";
+import { currentRequestId, type Caller } from "./caller";
 import { z } from "zod";
 import type { SessionInfo } from "@/lib/session-info";
 import { openSeal, seal } from "@/lib/session-seal";
@@ -135,8 +136,15 @@ export function sessionInfo(session: Session): SessionInfo {
   };
 }
 
-/** The signed-in admin for server components, or null. Read-only: it cannot renew the cookie. */
-export async function currentSession(): Promise<{ apiKey: string; info: SessionInfo } | null> {
+/**
+ * The signed-in admin for server components, or null: who calls Closient for this render, and
+ * what the page may show. Read-only: it cannot renew the cookie.
+ */
+export async function currentSession(): Promise<{ caller: Caller; info: SessionInfo } | null> {
   const session = await readSession();
-  return session ? { apiKey: session.apiKey, info: sessionInfo(session) } : null;
+  if (!session) return null;
+  return {
+    caller: { apiKey: session.apiKey, requestId: await currentRequestId() },
+    info: sessionInfo(session),
+  };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { ClosientError } from "@/lib/closient";
+import type { Caller } from "./caller";
 import { saveSession, sessionInfo, type SessionInfo } from "./session";
 import { webhooks } from "./webhooks";
 
 /** Asks the upstream who the key belongs to, and starts a session only when it answers. */
-export async function signIn(apiKey: string): Promise<SessionInfo> {
+export async function signIn({ apiKey, requestId }: Caller): Promise<SessionInfo> {
   let who;
   try {
-    who = (await webhooks.whoami(apiKey)).data;
+    who = (await webhooks.whoami({ apiKey, requestId })).data;
   } catch (error) {
     if (error instanceof ClosientError && error.status === 401) {
       throw new ClosientError(

@@ -2,8 +2,10 @@ import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
-import { ClosientError, errorEnvelopeSchema } from "@/lib/closient";
+import { ClosientError, errorEnvelopeSchema, upstreamPaths } from "@/lib/closient";
+import type { Caller } from "./caller";
 import { env } from "./env";
+import { log } from "./log";
 
 /** Upstream headers that the browser may see: the rate-limit state. */
 const PASS_THROUGH = /^(ratelimit-|x-ratelimit-|retry-after$)/i;
@@ -52,7 +54,31 @@ function withRetryAfter(message: string, headers: Record<string, string>): strin
  * headers, anything unreadable (a redirect included) is 502 UPSTREAM_INVALID_RESPONSE.
  */
 export async function callUpstream<S extends z.ZodType>(
-  apiKey: string,
+  caller: Caller,
+  call: UpstreamCall,
+  schema: S,
+): Promise<UpstreamResult<z.output<S>>> {
+  try {
+    return await send(caller, call, schema);
+  } catch (error) {
+    if (error instanceof ClosientError) {
+      // The path holds ids at most; never the query (filters), the key or a body.
+      log.warn(
+        {
+          request_id: caller.requestId,
+          upstream: `${call.method} ${call.path}`,
+          status: error.status,
+          code: error.code,
+        },
+        "upstream call failed",
+      );
+    }
+    throw error;
+  }
+}
+
+async function send<S extends z.ZodType>(
+  { apiKey, requestId }: Caller,
   call: UpstreamCall,
   schema: S,
 ): Promise<UpstreamResult<z.output<S>>> {
@@ -78,6 +104,7 @@ export async function callUpstream<S extends z.ZodType>(
         method: call.method,
         headers: {
           "X-API-Key": apiKey,
+          "X-Request-Id": requestId,
           Accept: "application/json",
           ...(call.body === undefined ? {} : { "Content-Type": "application/json" }),
         },
@@ -129,4 +156,38 @@ export async function callUpstream<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
   return { status: response.statusCode, data: parsed.data, headers };
+}
+
+/** Is Closient there? Why not, in words for an operator: never a body, a key or a URL. */
+export type Probe = { ok: true } | { ok: false; reason: string };
+
+/**
+ * A cheap call with no key (whoami): any answer in the error envelope or JSON below 500 shows
+ * that Closient is up and speaking its API. No answer, a 5xx or something else is not ready.
+ */
+export async function probeUpstream(timeoutMs: number): Promise<Probe> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  try {
+    const response = await request(`${env().upstreamUrl}${upstreamPaths.whoami()}`, {
+      method: "GET",
+      headers: { Accept: "application/json" },
+      signal: deadline.signal,
+      dispatcher,
+    });
+    const json = await response.body.json().catch(() => undefined);
+    if (response.statusCode >= 500)
+      return { ok: false, reason: `Closient answered HTTP ${response.statusCode}.` };
+    if (json === undefined) return { ok: false, reason: "Closient's answer was not JSON." };
+    return { ok: true };
+  } catch {
+    return {
+      ok: false,
+      reason: deadline.signal.aborted
+        ? `Closient did not answer within ${timeoutMs / 1000} s.`
+        : "Closient could not be reached.",
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -11,53 +11,85 @@ import {
   type EndpointCreate,
   type EndpointListQuery,
   type EndpointUpdate,
+  type Paginated,
+  type ReadPage,
 } from "@/lib/closient";
-import { callUpstream } from "./upstream";
+import type { Caller } from "./caller";
+import { log } from "./log";
+import { callUpstream, type UpstreamResult } from "./upstream";
 
 // Built once: a zod schema compiles its parser on first use, so a fresh one per call costs ~0.1 ms.
 const endpointPageSchema = paginatedSchema(endpointSchema);
 const deliveryPageSchema = paginatedSchema(deliverySchema);
 
 /**
+ * A page as the portal answers it: the rows it could read, and how many it left out. Which ones
+ * and why goes to the log (ids and field paths, never values).
+ */
+async function readPage<T>(
+  caller: Caller,
+  what: string,
+  result: Promise<UpstreamResult<ReadPage<T>>>,
+): Promise<UpstreamResult<Paginated<T>>> {
+  const { data, ...rest } = await result;
+  const { unreadable, ...page } = data;
+  if (unreadable.length > 0) {
+    log.warn(
+      { request_id: caller.requestId, list: what, rows: unreadable },
+      "rows Closient sent could not be read",
+    );
+  }
+  return { ...rest, data: { ...page, unreadable: unreadable.length } };
+}
+
+/**
  * The Closient webhooks operations, used by the API routes and by server components alike.
- * Each validates the upstream's answer with the shared schemas.
+ * Each reads the upstream's answer with the shared schemas (liberally: read.ts).
  */
 export const webhooks = {
-  whoami: (apiKey: string) =>
-    callUpstream(apiKey, { method: "GET", path: upstreamPaths.whoami() }, whoamiSchema),
+  whoami: (caller: Caller) =>
+    callUpstream(caller, { method: "GET", path: upstreamPaths.whoami() }, whoamiSchema),
 
-  listEndpoints: (apiKey: string, query: EndpointListQuery) =>
-    callUpstream(
-      apiKey,
-      { method: "GET", path: upstreamPaths.endpoints(), query: toSearchParams(query) },
-      endpointPageSchema,
+  listEndpoints: (caller: Caller, query: EndpointListQuery) =>
+    readPage(
+      caller,
+      "endpoints",
+      callUpstream(
+        caller,
+        { method: "GET", path: upstreamPaths.endpoints(), query: toSearchParams(query) },
+        endpointPageSchema,
+      ),
     ),
 
-  createEndpoint: (apiKey: string, body: EndpointCreate) =>
-    callUpstream(apiKey, { method: "POST", path: upstreamPaths.endpoints(), body }, endpointSchema),
+  createEndpoint: (caller: Caller, body: EndpointCreate) =>
+    callUpstream(caller, { method: "POST", path: upstreamPaths.endpoints(), body }, endpointSchema),
 
-  getEndpoint: (apiKey: string, id: string) =>
-    callUpstream(apiKey, { method: "GET", path: upstreamPaths.endpoint(id) }, endpointSchema),
+  getEndpoint: (caller: Caller, id: string) =>
+    callUpstream(caller, { method: "GET", path: upstreamPaths.endpoint(id) }, endpointSchema),
 
-  updateEndpoint: (apiKey: string, id: string, body: EndpointUpdate) =>
-    callUpstream(apiKey, { method: "PATCH", path: upstreamPaths.endpoint(id), body }, endpointSchema),
+  updateEndpoint: (caller: Caller, id: string, body: EndpointUpdate) =>
+    callUpstream(caller, { method: "PATCH", path: upstreamPaths.endpoint(id), body }, endpointSchema),
 
-  rotateSecret: (apiKey: string, id: string) =>
-    callUpstream(apiKey, { method: "POST", path: upstreamPaths.rotateSecret(id) }, endpointSchema),
+  rotateSecret: (caller: Caller, id: string) =>
+    callUpstream(caller, { method: "POST", path: upstreamPaths.rotateSecret(id) }, endpointSchema),
 
-  testEndpoint: (apiKey: string, id: string) =>
-    callUpstream(apiKey, { method: "POST", path: upstreamPaths.test(id), slow: true }, deliveryResultSchema),
+  testEndpoint: (caller: Caller, id: string) =>
+    callUpstream(caller, { method: "POST", path: upstreamPaths.test(id), slow: true }, deliveryResultSchema),
 
-  listDeliveries: (apiKey: string, query: DeliveryListQuery) =>
-    callUpstream(
-      apiKey,
-      { method: "GET", path: upstreamPaths.deliveries(), query: toSearchParams(query) },
-      deliveryPageSchema,
+  listDeliveries: (caller: Caller, query: DeliveryListQuery) =>
+    readPage(
+      caller,
+      "deliveries",
+      callUpstream(
+        caller,
+        { method: "GET", path: upstreamPaths.deliveries(), query: toSearchParams(query) },
+        deliveryPageSchema,
+      ),
     ),
 
-  replayDelivery: (apiKey: string, id: string) =>
+  replayDelivery: (caller: Caller, id: string) =>
     callUpstream(
-      apiKey,
+      caller,
       { method: "POST", path: upstreamPaths.replay(id), slow: true },
       deliveryResultSchema,
     ),

@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/deliveries/auto-refresh";
 import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryTable, type EndpointLabel } from "@/components/deliveries/delivery-table";
-import { EmptyState, ErrorState, PageHeader } from "@/components/ui/misc";
+import { EmptyState, ErrorState, PageHeader, UnreadableRows } from "@/components/ui/misc";
 import { Pager } from "@/components/ui/pager";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { isShortUuid, MAX_DELIVERY_ATTEMPTS, toSearchParams, type DeliveryListFilters } from "@/lib/closient";
@@ -64,7 +64,7 @@ export default async function DeliveriesPage({
     let id: string | null = null;
     if (isShortUuid(typed.trim())) id = typed.trim();
     else if (typed.trim()) {
-      const { known } = await endpointDirectory(session.apiKey, session.info.organization.id, [], {
+      const { known } = await endpointDirectory(session.caller, session.info.organization.id, [], {
         fresh: true,
       });
       id = matchEndpoint(typed, [...known.values()]);
@@ -77,12 +77,12 @@ export default async function DeliveriesPage({
 
   const { filters, since, dropped } = deliveryViewFrom(params, now);
   const unmatched = params.get("endpoint_unmatched");
-  const list = await load((apiKey) =>
-    webhooks.listDeliveries(apiKey, { ...filters, page: filters.page ?? 1, page_size: 50 }),
+  const list = await load((caller) =>
+    webhooks.listDeliveries(caller, { ...filters, page: filters.page ?? 1, page_size: 50 }),
   );
   const ids = list.ok ? list.data.data.map((d) => d.endpoint_id) : [];
   if (filters.endpoint_id) ids.push(filters.endpoint_id);
-  const directory = await endpointDirectory(session.apiKey, session.info.organization.id, ids);
+  const directory = await endpointDirectory(session.caller, session.info.organization.id, ids);
   const labels = new Map<string, EndpointLabel>(
     [...new Set(ids)].map((id) => {
       const known = directory.known.get(id);
@@ -95,7 +95,7 @@ export default async function DeliveriesPage({
   if (list.ok && filters.status === "dead_letter") deadLetters = list.data.pagination.total_count;
   else if (list.ok && !filters.status) {
     try {
-      const counted = await webhooks.listDeliveries(session.apiKey, {
+      const counted = await webhooks.listDeliveries(session.caller, {
         ...filters,
         status: "dead_letter",
         page: 1,
@@ -162,7 +162,8 @@ export default async function DeliveriesPage({
             <BulkReplayLauncher count={deadLetters} filters={{ ...filters, page: undefined }} />
           ) : null}
         </div>
-        <div id="delivery-log">
+        <div id="delivery-log" className="space-y-4">
+          {list.ok ? <UnreadableRows count={list.data.unreadable} /> : null}
           {!list.ok ? (
             <ErrorState message={list.message} action={<RefreshButton />} />
           ) : list.data.data.length === 0 ? (

@@ -20,7 +20,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   if (endpointId && session) {
     try {
       if (!isShortUuid(endpointId)) throw new Error("not an id");
-      const { data } = await webhooks.getEndpoint(session.apiKey, endpointId);
+      const { data } = await webhooks.getEndpoint(session.caller, endpointId);
       endpoint = { id: data.id, name: data.description || data.url, maskedSecret: data.signing_secret };
     } catch {
       notice = "That endpoint could not be read, so the check cannot compare the secret with its own.";

@@ -18,10 +18,10 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const page = await load((apiKey) => webhooks.listEndpoints(apiKey, { ...filters, page_size: 50 }));
+  const page = await load((caller) => webhooks.listEndpoints(caller, { ...filters, page_size: 50 }));
   const session = await currentSession();
   const failing = session
-    ? await failingEndpoints(session.apiKey, session.info.organization.id, requestTime())
+    ? await failingEndpoints(session.caller, session.info.organization.id, requestTime())
     : new Set<string>();
   return (
     <>

@@ -2,6 +2,7 @@ import { ClosientError, signInSchema } from "@/lib/closient";
 import { assertSameOrigin, json, otherMethods, readBody, withErrors } from "@/lib/server/route";
 import type { NextRequest } from "next/server";
 import { destroySession, readRequestSession, sessionInfo } from "@/lib/server/session";
+import { requestIdOf } from "@/lib/server/caller";
 import { signIn } from "@/lib/server/sign-in";
 
 /** Who is signed in: the organization and the key's description and role, never the key. */
@@ -18,7 +19,7 @@ export function POST(request: Request) {
   return withErrors(request, async () => {
     assertSameOrigin(request);
     const { api_key } = await readBody(request, signInSchema);
-    return json(await signIn(api_key));
+    return json(await signIn({ apiKey: api_key, requestId: requestIdOf(request.headers) }));
   });
 }
 

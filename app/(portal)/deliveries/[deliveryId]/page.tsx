@@ -30,8 +30,8 @@ export default async function DeliveryPage({
   if (!session) redirect("/sign-in");
   const when = at && !Number.isNaN(Date.parse(at)) ? at : undefined;
 
-  const found = await load(async (apiKey) => {
-    const { data } = await webhooks.listDeliveries(apiKey, {
+  const found = await load(async (caller) => {
+    const { data } = await webhooks.listDeliveries(caller, {
       endpoint_id: endpointId,
       created_after: when,
       created_before: when,
@@ -46,7 +46,7 @@ export default async function DeliveryPage({
 
   let newer: Delivery[] = [];
   try {
-    const { data } = await webhooks.listDeliveries(session.apiKey, {
+    const { data } = await webhooks.listDeliveries(session.caller, {
       endpoint_id: endpointId,
       created_after: delivery.created_at,
       page: 1,
@@ -56,7 +56,7 @@ export default async function DeliveryPage({
   } catch {
     /* the detail stands without it */
   }
-  const { known } = await endpointDirectory(session.apiKey, session.info.organization.id, [endpointId]);
+  const { known } = await endpointDirectory(session.caller, session.info.organization.id, [endpointId]);
   const endpoint = known.get(endpointId);
   return (
     <DeliveryDetail

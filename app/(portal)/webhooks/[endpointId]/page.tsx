@@ -15,11 +15,11 @@ export const metadata: Metadata = { title: "Endpoint" };
 export default async function EndpointPage({ params }: { params: Promise<{ endpointId: string }> }) {
   const { endpointId } = await params;
   if (!isShortUuid(endpointId)) notFound();
-  const endpoint = await load((apiKey) => webhooks.getEndpoint(apiKey, endpointId));
+  const endpoint = await load((caller) => webhooks.getEndpoint(caller, endpointId));
   const session = await currentSession();
   const health =
     endpoint.ok && session
-      ? await endpointHealth(session.apiKey, session.info.organization.id, endpointId, requestTime()).catch(
+      ? await endpointHealth(session.caller, session.info.organization.id, endpointId, requestTime()).catch(
           () => null,
         )
       : null;

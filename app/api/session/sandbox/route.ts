@@ -1,6 +1,7 @@
 import { ClosientError } from "@/lib/closient";
 import { env } from "@/lib/server/env";
 import { assertSameOrigin, json, otherMethods, withErrors } from "@/lib/server/route";
+import { requestIdOf } from "@/lib/server/caller";
 import { signIn } from "@/lib/server/sign-in";
 
 /** One-click sign-in to the sandbox organization; exists only while the upstream is the sandbox. */
@@ -9,7 +10,7 @@ export function POST(request: Request) {
     assertSameOrigin(request);
     const { isSandbox, sandboxKey } = env();
     if (!isSandbox || !sandboxKey) throw new ClosientError(404, "NOT_FOUND");
-    return json(await signIn(sandboxKey));
+    return json(await signIn({ apiKey: sandboxKey, requestId: requestIdOf(request.headers) }));
   });
 }
 

@@ -3,15 +3,15 @@ import { env } from "@/lib/server/env";
 import { otherMethods, proxyRoute, readBody, readQuery } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
-export const GET = proxyRoute(({ request, apiKey }) =>
-  webhooks.listEndpoints(apiKey, readQuery(request, endpointListQuerySchema)),
+export const GET = proxyRoute(({ request, caller }) =>
+  webhooks.listEndpoints(caller, readQuery(request, endpointListQuerySchema)),
 );
 
 /** Answers with the full signing secret, the only time besides a rotation; never cached. */
 export const POST = proxyRoute(
-  async ({ request, apiKey }) => {
+  async ({ request, caller }) => {
     const { create } = endpointWriteSchemas({ allowHttp: env().isSandbox });
-    return webhooks.createEndpoint(apiKey, await readBody(request, create));
+    return webhooks.createEndpoint(caller, await readBody(request, create));
   },
   { mutating: true },
 );

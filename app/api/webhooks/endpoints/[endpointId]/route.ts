@@ -3,15 +3,15 @@ import { env } from "@/lib/server/env";
 import { otherMethods, pathId, proxyRoute, readBody } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
-export const GET = proxyRoute(({ params, apiKey }) =>
-  webhooks.getEndpoint(apiKey, pathId(params, "endpointId")),
+export const GET = proxyRoute(({ params, caller }) =>
+  webhooks.getEndpoint(caller, pathId(params, "endpointId")),
 );
 
 export const PATCH = proxyRoute(
-  async ({ request, params, apiKey }) => {
+  async ({ request, params, caller }) => {
     const id = pathId(params, "endpointId");
     const { update } = endpointWriteSchemas({ allowHttp: env().isSandbox });
-    return webhooks.updateEndpoint(apiKey, id, await readBody(request, update));
+    return webhooks.updateEndpoint(caller, id, await readBody(request, update));
   },
   { mutating: true },
 );

@@ -2,7 +2,7 @@ import { otherMethods, pathId, proxyRoute } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const POST = proxyRoute(
-  ({ params, apiKey }) => webhooks.replayDelivery(apiKey, pathId(params, "deliveryId")),
+  ({ params, caller }) => webhooks.replayDelivery(caller, pathId(params, "deliveryId")),
   { mutating: true },
 );
 

@@ -3,7 +3,7 @@ import { webhooks } from "@/lib/server/webhooks";
 
 /** Answers with the new full signing secret; never cached. */
 export const POST = proxyRoute(
-  ({ params, apiKey }) => webhooks.rotateSecret(apiKey, pathId(params, "endpointId")),
+  ({ params, caller }) => webhooks.rotateSecret(caller, pathId(params, "endpointId")),
   { mutating: true },
 );
 

@@ -2,7 +2,7 @@ import { otherMethods, pathId, proxyRoute } from "@/lib/server/route";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const POST = proxyRoute(
-  ({ params, apiKey }) => webhooks.testEndpoint(apiKey, pathId(params, "endpointId")),
+  ({ params, caller }) => webhooks.testEndpoint(caller, pathId(params, "endpointId")),
   { mutating: true },
 );
 
