@@ -9,7 +9,7 @@ import { readSandboxEnv, type SandboxEnv } from "./config";
 import { openDb } from "./db";
 import { RateLimiter } from "./rate-limit";
 import { SandboxStore } from "./store";
-import { DeliveryWorker } from "./worker";
+import { ATTEMPT_TIMEOUT_MS, DeliveryWorker } from "./worker";
 
 export const GENERATED_KEY_FILE = "sandbox-api-key";
 
@@ -88,13 +88,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     generatedKey,
     store,
     worker,
+    /**
+     * Stops accepting connections and lets the requests in flight finish (a test or a replay
+     * waits for its one attempt, at most the attempt timeout); the worker finishes the attempts
+     * it has under way and records them. A claimed delivery it could not finish is due again at
+     * the next start (recoverClaimed), so no event is lost.
+     */
     async close() {
       if (closed) return;
       closed = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ("closeIdleConnections" in server) server.closeIdleConnections();
+      const deadline = setTimeout(() => {
         if ("closeAllConnections" in server) server.closeAllConnections();
-      });
+      }, ATTEMPT_TIMEOUT_MS + 1_000);
+      // Connections kept alive after their last answer are closed as they go idle.
+      const idle = setInterval(() => {
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      }, 100);
+      await drained;
+      clearTimeout(deadline);
+      clearInterval(idle);
       await worker.stop();
       db.close();
     },

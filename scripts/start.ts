@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createLogger } from "../lib/log";
 import { startSandbox, type Sandbox } from "../sandbox/server";
-import { buildIsStale, next, nextBuild } from "./next-process";
+import { buildIsStale, nextBuild, portalServer } from "./next-process";
 
 const DATA_DIR = process.env.SANDBOX_DATA_DIR || ".data";
 const dev = process.argv.includes("--dev");
@@ -42,19 +43,24 @@ async function main() {
 
   let sandbox: Sandbox | null = null;
   if (!upstream) {
-    sandbox = await startSandbox({ log: (line) => console.log(`[sandbox] ${line}`) });
+    const sandboxLog = createLogger("sandbox");
+    sandbox = await startSandbox({ log: (line) => sandboxLog.info(line) });
   }
 
   // With the sandbox, anyone who reaches the portal can sign in with one click: keep it on this
   // machine unless HOST says otherwise.
   const host = process.env.HOST || (sandbox ? "127.0.0.1" : "0.0.0.0");
-  const portal = next([dev ? "dev" : "start", "-H", host, "-p", String(port)], {
-    PORT: String(port),
-    SESSION_SECRET: sessionSecret,
-    ...(sandbox
-      ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keys.join(",") }
-      : {}),
-  });
+  const portal = portalServer(
+    {
+      HOST: host,
+      PORT: String(port),
+      SESSION_SECRET: sessionSecret,
+      ...(sandbox
+        ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keys.join(",") }
+        : {}),
+    },
+    { dev },
+  );
 
   const url = `http://localhost:${port}`;
   console.log("");
@@ -74,11 +80,18 @@ async function main() {
   console.log("  Stop:     Ctrl-C");
   console.log("");
 
+  // The portal first: its requests in flight (a ping waiting for a receiver) still need the
+  // sandbox. It exits by itself once they are done (scripts/portal-server.ts).
+  const slowTimeoutMs = Number(process.env.UPSTREAM_SLOW_TIMEOUT_MS || 30_000);
+  const portalExited = new Promise<void>((resolve) => portal.once("exit", () => resolve()));
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    portal.kill("SIGTERM");
+    if (portal.exitCode === null && portal.signalCode === null) portal.kill("SIGTERM");
+    const watchdog = setTimeout(() => portal.kill("SIGKILL"), slowTimeoutMs + 4_000);
+    await portalExited;
+    clearTimeout(watchdog);
     await sandbox?.close();
     process.exit(code);
   };
