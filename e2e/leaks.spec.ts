@@ -118,7 +118,7 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
     expect.stringMatching(/^POST .*\/rotate-secret$/),
   ]);
   // The scan reads real output: both servers wrote to their logs.
-  expect(readFileSync(serverLogs.portal, "utf8")).toContain("Ready");
+  expect(readFileSync(serverLogs.portal, "utf8")).toContain(`"msg":"listening"`);
   expect(readFileSync(serverLogs.sandbox, "utf8")).toContain("[sandbox]");
   for (const [where, texts] of Object.entries({
     urls,

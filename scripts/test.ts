@@ -89,8 +89,17 @@ async function main() {
     }
     if (results.every((r) => r.name !== "build")) {
       const report = join(work, "playwright.json");
-      const [sandboxPort, portalPort, downPort, stubPortalPort, rotatedPort, stubPort, closedPort] =
-        await freePorts(7);
+      const [
+        sandboxPort,
+        portalPort,
+        downPort,
+        stubPortalPort,
+        rotatedPort,
+        stubPort,
+        closedPort,
+        driftPortalPort,
+        driftPort,
+      ] = await freePorts(9);
       const env = {
         E2E_JSON_REPORT: report,
         E2E_DATA_DIR: join(work, "data"),
@@ -101,6 +110,8 @@ async function main() {
         E2E_PORTAL_ROTATED_PORT: String(rotatedPort),
         E2E_STUB_PORT: String(stubPort),
         E2E_CLOSED_PORT: String(closedPort),
+        E2E_PORTAL_DRIFT_PORT: String(driftPortalPort),
+        E2E_DRIFT_PORT: String(driftPort),
         E2E_KEY_A: generateApiKey("csb"),
         E2E_KEY_B: generateApiKey("csb"),
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),

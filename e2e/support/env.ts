@@ -19,6 +19,9 @@ export const e2e = {
   /** A portal after a SESSION_SECRET rotation: the suite's secret is its previous one. */
   portalRotatedPort: port("E2E_PORTAL_ROTATED_PORT", 3103),
   stubPort: port("E2E_STUB_PORT", 8101),
+  /** A portal on a Closient that has moved on: nulls, new values and fields, unreadable rows. */
+  portalDriftPort: port("E2E_PORTAL_DRIFT_PORT", 3104),
+  driftPort: port("E2E_DRIFT_PORT", 8103),
   closedPort: port("E2E_CLOSED_PORT", 8102),
   dataDir: process.env.E2E_DATA_DIR || "test-results/e2e-data",
   sessionSecret: process.env.E2E_SESSION_SECRET || "e2e-session-secret-0123456789abcdef0123456789",
@@ -34,6 +37,7 @@ export const e2e = {
 export const serverLogs = {
   portal: `${e2e.dataDir}/portal.log`,
   sandbox: `${e2e.dataDir}/sandbox.log`,
+  drift: `${e2e.dataDir}/portal-drift.log`,
 };
 
 export const sandboxUrl = `http://127.0.0.1:${e2e.sandboxPort}`;
@@ -41,3 +45,14 @@ export const portalUrl = (p = e2e.portalPort) => `http://127.0.0.1:${p}`;
 
 /** The endpoint whose dead letters the stub upstream replays under a rate limit. */
 export const RATE_LIMITED_ENDPOINT = "RateLimitedEndpoint234";
+
+/** The drifted upstream's ids (e2e/support/drifted-upstream.ts). */
+export const DRIFT = {
+  endpoints: [
+    "DriftEndpointA23456789",
+    "DriftEndpointB23456789",
+    "DriftEndpointC23456789",
+    "DriftEndpointD23456789",
+  ],
+  deliveries: ["DriftRecordsA234567892", "DriftRecordsB234567892", "DriftRecordsC234567892"],
+} as const;

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { generateApiKey } from "@/lib/closient";
+
+const saved = { ...process.env };
+const VARS = [
+  "CLOSIENT_API_URL",
+  "SANDBOX_PORT",
+  "CLOSIENT_SANDBOX_API_KEYS",
+  "SESSION_SECRET",
+  "SESSION_SECRET_PREVIOUS",
+  "SESSION_MAX_AGE_SECONDS",
+  "UPSTREAM_TIMEOUT_MS",
+  "UPSTREAM_SLOW_TIMEOUT_MS",
+];
+
+/** env() as a fresh process would read `vars`. */
+async function envWith(vars: Record<string, string>) {
+  for (const name of VARS) delete process.env[name];
+  Object.assign(process.env, vars);
+  vi.resetModules();
+  return (await import("./env")).env();
+}
+
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+const SECRET = "s".repeat(32);
+
+describe("the portal's configuration", () => {
+  it("talks to the sandbox by default, with its documented defaults", async () => {
+    const key = generateApiKey("csb");
+    const e = await envWith({
+      SESSION_SECRET: SECRET,
+      CLOSIENT_SANDBOX_API_KEYS: ` nope, ${key} ,${generateApiKey("csb")}`,
+    });
+    expect(e).toMatchObject({
+      upstreamUrl: "http://127.0.0.1:8000",
+      isSandbox: true,
+      sandboxKey: key,
+      sessionSecret: SECRET,
+      previousSessionSecrets: [],
+      sessionMaxAgeSeconds: 8 * 3600,
+      upstreamTimeoutMs: 10_000,
+      upstreamSlowTimeoutMs: 30_000,
+    });
+  });
+
+  it("talks to a real Closient when CLOSIENT_API_URL is set, without a sandbox key", async () => {
+    const e = await envWith({
+      SESSION_SECRET: SECRET,
+      CLOSIENT_API_URL: "https://www.closient.com//",
+      CLOSIENT_SANDBOX_API_KEYS: generateApiKey("csb"),
+      SESSION_SECRET_PREVIOUS: " old-one ,, older ",
+      SANDBOX_PORT: "9000",
+      UPSTREAM_TIMEOUT_MS: "",
+    });
+    expect(e).toMatchObject({
+      upstreamUrl: "https://www.closient.com",
+      isSandbox: false,
+      sandboxKey: null,
+      previousSessionSecrets: ["old-one", "older"],
+      upstreamTimeoutMs: 10_000,
+    });
+    expect((await envWith({ SESSION_SECRET: SECRET, SANDBOX_PORT: "9000" })).upstreamUrl).toBe(
+      "http://127.0.0.1:9000",
+    );
+  });
+
+  it("refuses a short or missing session secret and out-of-range numbers, naming each", async () => {
+    await expect(envWith({ SESSION_SECRET: "short" })).rejects.toThrow(
+      "The portal's configuration is invalid: SESSION_SECRET: SESSION_SECRET must be at least 32 characters.",
+    );
+    await expect(envWith({})).rejects.toThrow(/SESSION_SECRET/);
+    await expect(
+      envWith({ SESSION_SECRET: SECRET, SANDBOX_PORT: "70000", UPSTREAM_TIMEOUT_MS: "5" }),
+    ).rejects.toThrow(/SANDBOX_PORT: .*; UPSTREAM_TIMEOUT_MS: /);
+    await expect(envWith({ SESSION_SECRET: SECRET, SESSION_MAX_AGE_SECONDS: "59" })).rejects.toThrow(
+      /SESSION_MAX_AGE_SECONDS/,
+    );
+  });
+
+  it("reads the configuration once", async () => {
+    const first = await envWith({ SESSION_SECRET: SECRET });
+    const { env } = await import("./env");
+    process.env.SESSION_SECRET = "t".repeat(32);
+    expect(env()).toBe(first);
+  });
+});

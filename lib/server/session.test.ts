@@ -1,0 +1,182 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ClosientError } from "@/lib/closient";
+import { seal } from "@/lib/session-seal";
+import { fakeUpstream, testEnv } from "./testing";
+
+/** Next's cookie jar and request headers, as a server component or a route sees them. */
+const jar = new Map<string, string>();
+const written: { name: string; value: string; maxAge?: number; httpOnly?: boolean; sameSite?: string }[] = [];
+const requestHeaders = new Headers();
+vi.mock("next/headers", () => ({
+  cookies: () =>
+    Promise.resolve({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string, options: Record<string, unknown>) => {
+        written.push({ name, value, ...options });
+        jar.set(name, value);
+      },
+    }),
+  headers: () => Promise.resolve(requestHeaders),
+}));
+
+const upstream = await fakeUpstream();
+testEnv(upstream.url);
+const session = await import("./session");
+const { signIn } = await import("./sign-in");
+const { load } = await import("./load");
+const { requestIdOf } = await import("./caller");
+
+const claims = { key: "csb_session_key", org: { id: "org1", name: "Org" }, desc: "CI key", role: "owner" };
+const secret = process.env.SESSION_SECRET!;
+const redirectOf = (error: unknown) => String((error as { digest?: string }).digest);
+
+beforeEach(() => {
+  jar.clear();
+  written.length = 0;
+  requestHeaders.delete("x-request-id");
+  upstream.seen.length = 0;
+});
+afterAll(() => upstream.close());
+
+describe("the request id", () => {
+  it("keeps a sane id and replaces anything else with a new one", () => {
+    expect(requestIdOf(new Headers({ "x-request-id": "abc-123_x.y:z" }))).toBe("abc-123_x.y:z");
+    for (const odd of ["", "has space", "<script>", "x".repeat(129), "-leading-dash"]) {
+      expect(requestIdOf(new Headers({ "x-request-id": odd })), odd).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(requestIdOf(new Headers())).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("the session", () => {
+  it("opens a sealed cookie for a server component, with the request's id for its calls", async () => {
+    jar.set(session.SESSION_COOKIE, await seal(claims, secret, { maxAgeSeconds: 600 }));
+    requestHeaders.set("x-request-id", "req-page");
+    expect(await session.currentSession()).toEqual({
+      caller: { apiKey: "csb_session_key", requestId: "req-page" },
+      info: {
+        organization: { id: "org1", name: "Org" },
+        key_description: "CI key",
+        role: "owner",
+        sandbox: false,
+      },
+    });
+  });
+
+  it("is null without a cookie, with a tampered one, or with one sealed by another secret", async () => {
+    expect(await session.currentSession()).toBeNull();
+    const token = await seal(claims, secret, { maxAgeSeconds: 600 });
+    jar.set(session.SESSION_COOKIE, `${token.slice(0, -4)}AAAA`);
+    expect(await session.currentSession()).toBeNull();
+    jar.set(
+      session.SESSION_COOKIE,
+      await seal(claims, "another-secret-0123456789abcdef0123", { maxAgeSeconds: 600 }),
+    );
+    expect(await session.currentSession()).toBeNull();
+    jar.set(session.SESSION_COOKIE, await seal({ key: "only a key" }, secret, { maxAgeSeconds: 600 }));
+    expect(await session.currentSession()).toBeNull();
+  });
+
+  it("seals a session into an http-only, same-site cookie, and ends it", async () => {
+    await session.saveSession({
+      apiKey: "csb_k",
+      organization: { id: "o", name: "O" },
+      keyDescription: "",
+      role: "",
+    });
+    expect(written[0]).toMatchObject({
+      name: session.SESSION_COOKIE,
+      httpOnly: true,
+      sameSite: "lax",
+      maxAge: 8 * 3600,
+    });
+    expect((await session.currentSession())?.caller.apiKey).toBe("csb_k");
+    await session.destroySession();
+    expect(written[1]).toMatchObject({ name: session.SESSION_COOKIE, value: "", maxAge: 0 });
+  });
+});
+
+describe("signing in", () => {
+  const whoami = (organizations: unknown[]) =>
+    upstream.json(200, {
+      user_id: null,
+      email: null,
+      organizations,
+      api_key: { created: "", description: "Deploy key", id: "k", role: "admin" },
+    });
+
+  it("asks Closient who the key is, with the request's id, and starts a session", async () => {
+    upstream.handle = whoami([{ id: "orgZ", name: "Brand" }]);
+    const info = await signIn({ apiKey: "csb_new", requestId: "req-sign-in" });
+    expect(info).toEqual({
+      organization: { id: "orgZ", name: "Brand" },
+      key_description: "Deploy key",
+      role: "admin",
+      sandbox: false,
+    });
+    expect(upstream.seen[0]!.headers).toMatchObject({
+      "x-api-key": "csb_new",
+      "x-request-id": "req-sign-in",
+    });
+    expect((await session.currentSession())?.caller.apiKey).toBe("csb_new");
+  });
+
+  it("refuses a key Closient does not accept, or one of no organization, and starts nothing", async () => {
+    upstream.handle = upstream.json(401, { error: { code: "UNAUTHORIZED", message: "bad", status: 401 } });
+    await expect(signIn({ apiKey: "csb_bad", requestId: "r" })).rejects.toMatchObject({
+      status: 401,
+      message: "Closient did not accept this key. Check that it is active.",
+    });
+    upstream.handle = whoami([]);
+    await expect(signIn({ apiKey: "csb_none", requestId: "r" })).rejects.toMatchObject({
+      status: 403,
+      message: "This key belongs to no organization.",
+    });
+    upstream.handle = upstream.json(503, { error: { code: "X", message: "down", status: 503 } });
+    await expect(signIn({ apiKey: "csb_down", requestId: "r" })).rejects.toMatchObject({ status: 502 });
+    expect(written).toEqual([]);
+  });
+});
+
+describe("a page's load", () => {
+  const signedIn = async () => {
+    jar.set(session.SESSION_COOKIE, await seal(claims, secret, { maxAgeSeconds: 600 }));
+    requestHeaders.set("x-request-id", "req-load");
+  };
+
+  it("sends a visitor without a session to sign in", async () => {
+    const error = await load(() => Promise.resolve({ data: 1 })).catch((e: unknown) => e);
+    expect(redirectOf(error)).toContain("/sign-in");
+  });
+
+  it("reads with the session's caller and hands the data over", async () => {
+    await signedIn();
+    const read = vi.fn(() => Promise.resolve({ data: { rows: 3 } }));
+    expect(await load(read)).toEqual({ ok: true, data: { rows: 3 } });
+    expect(read).toHaveBeenCalledWith({ apiKey: "csb_session_key", requestId: "req-load" });
+  });
+
+  it("turns a 404 into the not-found page and a refused key into sign-in again", async () => {
+    await signedIn();
+    const notFound = await load(() => Promise.reject(new ClosientError(404, "NOT_FOUND"))).catch(
+      (e: unknown) => e,
+    );
+    expect(redirectOf(notFound)).toContain("404");
+    const expired = await load(() => Promise.reject(new ClosientError(401, "UNAUTHORIZED"))).catch(
+      (e: unknown) => e,
+    );
+    expect(redirectOf(expired)).toContain("/sign-in?reason=expired");
+  });
+
+  it("names the request id in any other failure, for support to find it", async () => {
+    await signedIn();
+    expect(await load(() => Promise.reject(new ClosientError(502, "UPSTREAM_UNAVAILABLE")))).toEqual({
+      ok: false,
+      message: "Closient could not be reached. Try again in a moment. Reference: req-load",
+    });
+    expect(await load(() => Promise.reject(new Error("bug")))).toEqual({
+      ok: false,
+      message: "The page could not be loaded. Reference: req-load",
+    });
+  });
+});

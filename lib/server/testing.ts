@@ -1,0 +1,59 @@
+import "server-only";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What a fake Closient saw of one call. */
+export interface SeenCall {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/**
+ * A real HTTP server standing in for Closient in unit tests of lib/server: each test sets
+ * `handle`, and `seen` lists the calls it got.
+ */
+export async function fakeUpstream() {
+  const seen: SeenCall[] = [];
+  const state: { handle: Handler } = { handle: (_req, res) => res.writeHead(404).end() };
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      state.handle(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    set handle(handler: Handler) {
+      state.handle = handler;
+    },
+    json(status: number, body: unknown, headers: Record<string, string> = {}): Handler {
+      return (_req, res) =>
+        res.writeHead(status, { "Content-Type": "application/json", ...headers }).end(JSON.stringify(body));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The portal's environment for a unit test, pointed at `upstreamUrl`; set before env() is read. */
+export function testEnv(upstreamUrl: string) {
+  Object.assign(process.env, {
+    CLOSIENT_API_URL: upstreamUrl,
+    SESSION_SECRET: "unit-test-session-secret-0123456789abcdef",
+    UPSTREAM_TIMEOUT_MS: "300",
+    UPSTREAM_SLOW_TIMEOUT_MS: "900",
+    LOG_LEVEL: "silent",
+  });
+}
