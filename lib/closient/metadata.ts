@@ -5,12 +5,12 @@ export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 
 
 export type Metadata = Record<string, string>;
 
-export const metadataKeySchema = z.string().check(
-  z.minLength(1, "A metadata key cannot be empty."),
-  z.maxLength(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`),
-  // JavaScript objects cannot hold this key as data; refusing it beats dropping it silently.
-  z.refine((key) => key !== "__proto__", "This key name is reserved."),
-);
+export const metadataKeySchema = z
+  .string()
+  .check(
+    z.minLength(1, "A metadata key cannot be empty."),
+    z.maxLength(METADATA_LIMITS.maxKeyLength, `Keys are at most ${METADATA_LIMITS.maxKeyLength} characters.`),
+  );
 
 export const metadataValueSchema = z
   .string()
@@ -29,10 +29,23 @@ const keyCount = z.superRefine((metadata: Metadata, ctx) => {
 });
 
 /**
+ * JavaScript objects cannot hold `__proto__` as data, and zod's record drops it without a word:
+ * it is refused before, since refusing beats dropping it silently.
+ */
+const noReservedKey = z.superRefine((raw: Metadata, ctx) => {
+  if (typeof raw === "object" && raw !== null && Object.hasOwn(raw, "__proto__")) {
+    ctx.addIssue({ code: "custom", path: ["__proto__"], message: "This key name is reserved." });
+  }
+});
+
+/**
  * A metadata write: keys to set (a string) or delete (`""`). `null` or `{}` clears all keys.
  * Per-key problems are reported at `metadata.<key>`.
  */
-export const metadataWriteSchema = z.record(metadataKeySchema, metadataValueSchema).check(keyCount);
+export const metadataWriteSchema = z.pipe(
+  z.custom<Metadata>().check(noReservedKey),
+  z.record(metadataKeySchema, metadataValueSchema).check(keyCount),
+);
 
 /**
  * The documented merge: omitted keys are kept, a string sets, `""` deletes, and `{}` or `null`
@@ -64,8 +77,4 @@ export function diffMetadata(before: Metadata, after: Metadata): Metadata | unde
     if (!(key in after)) diff[key] = "";
   }
   return Object.keys(diff).length > 0 ? diff : undefined;
-}
-
-export function countMetadataKeys(metadata: Metadata): number {
-  return Object.keys(metadata).length;
 }
