@@ -8,6 +8,7 @@ const SOURCES = [
   "components",
   "lib",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
   "postcss.config.mjs",

@@ -1,14 +1,25 @@
 "use client";
 
+import { withReference } from "@/lib/closient/closient-error";
 import { ErrorState } from "@/components/ui/misc";
 
-export default function PortalError({ error, reset }: { error: Error; reset: () => void }) {
+/** The digest is what the server logged this failure under (instrumentation.ts). */
+export default function PortalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <ErrorState
       message={
         process.env.NODE_ENV === "development"
           ? error.message
-          : "This page could not be loaded. Closient may be unreachable for a moment."
+          : withReference(
+              "This page could not be loaded. Closient may be unreachable for a moment.",
+              error.digest,
+            )
       }
       onRetry={reset}
     />

@@ -221,7 +221,7 @@ describe("a page with rows Closient sent that cannot be read", () => {
     expect(warn).toHaveBeenCalledWith(
       {
         request_id: "req-services",
-        list: "endpoints",
+        list: "/integrations/api/v1/webhooks/endpoints/",
         rows: [
           {
             index: 1,

@@ -16,6 +16,7 @@ import {
 } from "@/lib/closient";
 import type { Caller } from "./caller";
 import { log } from "./log";
+import type { z } from "zod";
 import { callUpstream, type UpstreamResult } from "./upstream";
 
 // Built once: a zod schema compiles its parser on first use, so a fresh one per call costs ~0.1 ms.
@@ -23,19 +24,20 @@ const endpointPageSchema = paginatedSchema(endpointSchema);
 const deliveryPageSchema = paginatedSchema(deliverySchema);
 
 /**
- * A page as the portal answers it: the rows it could read, and how many it left out. Which ones
- * and why goes to the log (ids and field paths, never values).
+ * One of Closient's lists, as the portal answers it: the rows it could read, and how many it
+ * left out. Which ones and why goes to the log (ids and field paths, never values).
  */
 async function readPage<T>(
   caller: Caller,
-  what: string,
-  result: Promise<UpstreamResult<ReadPage<T>>>,
+  path: string,
+  query: URLSearchParams,
+  schema: z.ZodType<ReadPage<T>>,
 ): Promise<UpstreamResult<Paginated<T>>> {
-  const { data, ...rest } = await result;
+  const { data, ...rest } = await callUpstream(caller, { method: "GET", path, query }, schema);
   const { unreadable, ...page } = data;
   if (unreadable.length > 0) {
     log.warn(
-      { request_id: caller.requestId, list: what, rows: unreadable },
+      { request_id: caller.requestId, list: path, rows: unreadable },
       "rows Closient sent could not be read",
     );
   }
@@ -51,15 +53,7 @@ export const webhooks = {
     callUpstream(caller, { method: "GET", path: upstreamPaths.whoami() }, whoamiSchema),
 
   listEndpoints: (caller: Caller, query: EndpointListQuery) =>
-    readPage(
-      caller,
-      "endpoints",
-      callUpstream(
-        caller,
-        { method: "GET", path: upstreamPaths.endpoints(), query: toSearchParams(query) },
-        endpointPageSchema,
-      ),
-    ),
+    readPage(caller, upstreamPaths.endpoints(), toSearchParams(query), endpointPageSchema),
 
   createEndpoint: (caller: Caller, body: EndpointCreate) =>
     callUpstream(caller, { method: "POST", path: upstreamPaths.endpoints(), body }, endpointSchema),
@@ -77,15 +71,7 @@ export const webhooks = {
     callUpstream(caller, { method: "POST", path: upstreamPaths.test(id), slow: true }, deliveryResultSchema),
 
   listDeliveries: (caller: Caller, query: DeliveryListQuery) =>
-    readPage(
-      caller,
-      "deliveries",
-      callUpstream(
-        caller,
-        { method: "GET", path: upstreamPaths.deliveries(), query: toSearchParams(query) },
-        deliveryPageSchema,
-      ),
-    ),
+    readPage(caller, upstreamPaths.deliveries(), toSearchParams(query), deliveryPageSchema),
 
   replayDelivery: (caller: Caller, id: string) =>
     callUpstream(

@@ -1,0 +1,21 @@
+import type { Instrumentation } from "next";
+
+/**
+ * A render or route that throws: one log line that ties the digest the admin sees ("Reference:
+ * …" on the error page) to the request's id. The error's name and message only, never its stack.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/server/log");
+  const id = request.headers["x-request-id"];
+  log.error(
+    {
+      request_id: typeof id === "string" ? id : null,
+      digest: (error as { digest?: unknown }).digest ?? null,
+      route: context.routePath,
+      kind: context.routeType,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : "thrown value",
+    },
+    "request failed inside Next",
+  );
+};

@@ -1,0 +1,281 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  apiKeyProblem,
+  ClosientError,
+  computeSignature,
+  crc32Hex,
+  describeEventType,
+  endpointUrlSchema,
+  generateApiKey,
+  metadataFilters,
+  metadataWriteSchema,
+  parseJsonBody,
+  parseQuery,
+  parseSignatureHeader,
+  randomString,
+  signatureHeader,
+  toSearchParams,
+  verifySignature,
+} from "./index";
+import { isErrorEnvelope } from "./closient-error";
+import { inspectHeader, secretProblem } from "./signature-check";
+
+/** The edges of the contract's helpers: each assertion pins one rule a mutation would break. */
+
+describe("the error envelope in the browser", () => {
+  it("recognises the envelope by its code, message and status, and nothing else", () => {
+    expect(isErrorEnvelope({ error: { code: "X", message: "m", status: 400 } })).toBe(true);
+    for (const odd of [
+      null,
+      "error",
+      {},
+      { error: null },
+      { error: "text" },
+      { error: { message: "m", status: 400 } },
+      { error: { code: "X", status: 400 } },
+      { error: { code: "X", message: "m" } },
+      { error: { code: "X", message: "m", status: "400" } },
+    ]) {
+      expect(isErrorEnvelope(odd), JSON.stringify(odd)).toBe(false);
+    }
+  });
+
+  it("is a ClosientError by name, with the envelope's details or none", () => {
+    const error = ClosientError.fromEnvelope({ error: { code: "NOT_FOUND", message: "gone", status: 404 } });
+    expect(error.name).toBe("ClosientError");
+    expect(error.details).toBeNull();
+    expect(new ClosientError(418, "ODD_CODE").message).toBe("ODD_CODE");
+    const details = [{ field: "url", message: "bad" }];
+    expect(
+      ClosientError.fromEnvelope({ error: { code: "VALIDATION_ERROR", message: "m", status: 422, details } })
+        .details,
+    ).toEqual(details);
+  });
+});
+
+describe("query strings", () => {
+  it("writes filters, lists and metadata, and leaves empty values out", () => {
+    const params = toSearchParams({
+      page: 2,
+      active: false,
+      status: "",
+      none: null,
+      missing: undefined,
+      tags: ["a", "b"],
+      metadata: { team: "ops", env: "prod" },
+    });
+    expect(params.toString()).toBe(
+      "page=2&active=false&tags=a&tags=b&metadata%5Bteam%5D=ops&metadata%5Benv%5D=prod",
+    );
+  });
+
+  it("reads metadata[key]=value pairs back, and no other name", () => {
+    const params = new URLSearchParams(
+      "metadata[team]=ops&xmetadata[a]=1&metadata[b]x=2&metadata[]=3&page=1",
+    );
+    expect(metadataFilters(params)).toEqual({ team: "ops" });
+  });
+
+  it("gathers metadata under one key for the schema, and sends none when there is none", () => {
+    const schema = z.object({
+      page: z.string().optional(),
+      metadata: z.record(z.string(), z.string()).optional(),
+    });
+    expect(parseQuery(new URLSearchParams("page=2&metadata[team]=ops"), schema)).toEqual({
+      page: "2",
+      metadata: { team: "ops" },
+    });
+    expect(parseQuery(new URLSearchParams("page=2"), schema)).toEqual({ page: "2" });
+    expect(() => parseQuery(new URLSearchParams("page=2"), z.object({ page: z.number() }))).toThrow(
+      expect.objectContaining({ status: 422, code: "VALIDATION_ERROR" }),
+    );
+  });
+});
+
+describe("JSON bodies", () => {
+  const schema = z.object({ a: z.number() });
+  it("refuses what is not JSON, and JSON that is not an object, with 400 and why", () => {
+    expect(() => parseJsonBody("{", schema)).toThrow(
+      expect.objectContaining({ status: 400, code: "BAD_REQUEST", message: "The body is not valid JSON." }),
+    );
+    for (const text of ["null", "[]", "3", '"a"']) {
+      expect(() => parseJsonBody(text, schema), text).toThrow(
+        expect.objectContaining({
+          status: 400,
+          code: "BAD_REQUEST",
+          message: "The body must be a JSON object.",
+        }),
+      );
+    }
+    expect(parseJsonBody('{"a":1}', schema)).toEqual({ a: 1 });
+  });
+});
+
+describe("keys pasted at sign-in", () => {
+  it("says what is wrong with a key, trimmed, in the admin's words", () => {
+    expect(apiKeyProblem("   ")).toBe("Paste your organization's API key.");
+    expect(apiKeyProblem(generateApiKey("cpk"))).toMatch(/^Use a business \(csb_\) or user \(csu_\) key/);
+    expect(apiKeyProblem(`x${generateApiKey("csb")}`)).toMatch(/^Use a business/);
+    const key = generateApiKey("csu");
+    expect(apiKeyProblem(`  ${key}\n`)).toBeNull();
+    expect(apiKeyProblem(`${key.slice(0, -1)}${key.endsWith("0") ? "1" : "0"}`)).toBe(
+      "This is not a valid Closient key: check that you copied all of it.",
+    );
+    expect(generateApiKey()).toMatch(/^csb_/);
+  });
+
+  it("pads a checksum to eight hex characters", () => {
+    const body = Array.from({ length: 500 }, (_, i) => `k${i}`).find((b) => crc32Hex(b).startsWith("0"));
+    expect(body, "a body whose checksum starts with 0").toBeDefined();
+    expect(crc32Hex(body!)).toMatch(/^0[0-9a-f]{7}$/);
+  });
+});
+
+describe("endpoint fields", () => {
+  const messages = (allowHttp: boolean, url: string) => {
+    const result = endpointUrlSchema({ allowHttp }).safeParse(url);
+    return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  };
+  it("explains each URL it refuses", () => {
+    expect(messages(false, "example.com/hooks")).toEqual([
+      "Enter an absolute URL, like https://example.com/webhooks.",
+    ]);
+    expect(messages(false, "http://example.com")).toEqual(["The URL must start with https://."]);
+    expect(messages(true, "ftp://example.com")).toEqual(["The URL must start with https:// or http://."]);
+    expect(messages(false, "https://user:pw@example.com")).toEqual(["Leave credentials out of the URL."]);
+    expect(messages(false, "https://user@example.com")).toEqual(["Leave credentials out of the URL."]);
+    expect(messages(false, "https://:pw@example.com")).toEqual(["Leave credentials out of the URL."]);
+    expect(messages(true, "http://127.0.0.1:9/hook")).toEqual([]);
+  });
+
+  it("describes the catalogue's event types and no others", () => {
+    expect(describeEventType("product.recalled")).toBe("A product was recalled.");
+    expect(describeEventType("inventory.restocked")).toBeUndefined();
+  });
+
+  it("refuses the reserved key and more than 50 kept keys, but counts deletions as none", () => {
+    const keys = (n: number, value: string) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, value]));
+    expect(metadataWriteSchema.safeParse(keys(50, "v")).success).toBe(true);
+    const over = metadataWriteSchema.safeParse(keys(51, "v"));
+    expect(over.success ? [] : over.error.issues.map((i) => i.message)).toEqual([
+      "At most 50 metadata keys.",
+    ]);
+    expect(
+      metadataWriteSchema.safeParse({
+        ...keys(50, "v"),
+        ...Object.fromEntries([
+          ["x1", ""],
+          ["x2", ""],
+        ]),
+      }).success,
+    ).toBe(true);
+    const reserved = metadataWriteSchema.safeParse(JSON.parse('{"__proto__": "x"}'));
+    expect(reserved.success ? [] : reserved.error.issues.map((i) => i.message)).toContain(
+      "This key name is reserved.",
+    );
+  });
+});
+
+describe("signatures", () => {
+  const secret = "a".repeat(64);
+  const t = 1_800_000_000;
+  it("reads the parts of a header, skipping what is not name=value", () => {
+    expect(parseSignatureHeader(" t = 12 ,v1= ab ,junk, v1old=cd,v1=ef,x=1")).toEqual({
+      timestamp: 12,
+      v1: ["ab", "ef"],
+      v1old: ["cd"],
+    });
+    expect(parseSignatureHeader("t=12x,v1=ab")).toBeNull();
+    expect(parseSignatureHeader("v1=ab")).toBeNull();
+  });
+
+  it("verifies a string body and the same bytes alike, and refuses odd hex", async () => {
+    const body = '{"a":1}';
+    const header = await signatureHeader({ secret, timestamp: t, body });
+    expect(header).toMatch(/^t=1800000000,v1=[0-9a-f]{64}$/);
+    const bytes = new TextEncoder().encode(body);
+    expect(await computeSignature(secret, t, bytes)).toBe(await computeSignature(secret, t, body));
+    expect(await verifySignature({ header, body: bytes, secret, nowSeconds: t })).toEqual({
+      ok: true,
+      matched: "v1",
+      timestamp: t,
+    });
+    const v1 = header.split("v1=")[1]!;
+    for (const odd of [v1.toUpperCase(), v1.slice(1), `${v1}0`, `x${v1.slice(1)}`]) {
+      expect(await verifySignature({ header: `t=${t},v1=${odd}`, body, secret, nowSeconds: t }), odd).toEqual(
+        {
+          ok: false,
+          reason: "mismatch",
+        },
+      );
+    }
+    expect(await verifySignature({ header: null, body, secret })).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("names each problem of a pasted header", () => {
+    const hex = "b".repeat(64);
+    const problems = (raw: string) => inspectHeader(raw).problems;
+    expect(inspectHeader(`X-Closient-Signature: t=${t},v1=${hex}`)).toEqual({
+      parsed: { timestamp: t, v1: [hex], v1old: [] },
+      problems: [],
+    });
+    expect(problems("  ")).toEqual(["The header is empty."]);
+    expect(problems(`"t=${t},v1=${hex}"`)).toEqual([
+      "The value is wrapped in quotes: a receiver sees the quotes as part of it.",
+    ]);
+    expect(problems(`t=${t},,v1=${hex}`)).toEqual([
+      "It has an empty element (two commas in a row, or a trailing comma).",
+    ]);
+    expect(problems(`t=${t}, v1=${hex}`)).toEqual([`"v1=${hex}" has spaces around it: Closient sends none.`]);
+    expect(problems(`t=${t},nonsense,v1=${hex}`)).toEqual(['"nonsense" is not a name=value pair.']);
+    expect(problems(`t=${t}000,v1=${hex}`)).toEqual([
+      `t=${t}000 looks like milliseconds: t is Unix seconds.`,
+    ]);
+    expect(problems(`t=soon,v1=${hex}`)).toEqual(["t=soon is not a Unix time in seconds."]);
+    expect(problems(`t=${t},t=${t},v1=${hex}`)).toEqual(["It has more than one t."]);
+    expect(problems(`v1=${hex}`)).toEqual(["It has no t=… timestamp."]);
+    expect(problems(`t=${t}`)).toEqual(["It has no v1=… signature."]);
+    expect(problems(`t=${t},v1=${hex.toUpperCase()}`)).toEqual([
+      "v1= is in upper case: Closient sends lower-case hex.",
+    ]);
+    expect(problems(`t=${t},v1=${hex.slice(2)}`)).toEqual([
+      "v1= has 62 hex characters, not 64: the header was cut short or joined.",
+    ]);
+    expect(problems(`t=${t},v1=${hex},v1old=zz`)).toEqual([
+      "v1old= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
+    ]);
+    expect(problems(`t=${t},v1=${hex},v2=${hex}`)).toEqual([
+      '"v2" is not part of the Closient header (expected t, v1 and maybe v1old).',
+    ]);
+  });
+
+  it("tells an empty, a masked and a malformed secret apart", () => {
+    expect(secretProblem("")).toBe("Enter the endpoint's signing secret.");
+    expect(secretProblem("c".repeat(64))).toBeNull();
+    expect(secretProblem(` ${"c".repeat(64)} `)).toBe(
+      "The secret has spaces or a line break around it: remove them.",
+    );
+    expect(secretProblem("abcdefgh...")).toMatch(/masked/i);
+    expect(secretProblem("xyz")).toMatch(
+      /^A Closient signing secret is 64 lower-case hexadecimal characters; this one has 3/,
+    );
+  });
+});
+
+describe("random strings", () => {
+  it("are as long as asked, drawn only from the alphabet, and use all of it", () => {
+    const value = randomString("ab", 4000);
+    expect(value).toHaveLength(4000);
+    expect(new Set(value)).toEqual(new Set(["a", "b"]));
+    const odd = randomString("abc", 3000);
+    // Rejection sampling keeps it uniform: each of three letters near a third.
+    for (const letter of "abc") {
+      const share = odd.split(letter).length - 1;
+      expect(share).toBeGreaterThan(800);
+      expect(share).toBeLessThan(1200);
+    }
+    expect(randomString("xyz", 1)).toMatch(/^[xyz]$/);
+  });
+});
