@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "sandbox/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    env: { LOG_LEVEL: "silent" },
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -3,8 +3,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useSyncExternalStore, type ReactNode } from "react";
-import { getQueryClient } from "@/lib/query-client";
-import { subscribeToToasts, toastsWanted } from "@/lib/notify";
+import { getQueryClient } from "@/lib/client/query-client";
+import { subscribeToToasts, toastsWanted } from "@/lib/client/notify";
 
 const ToasterHost = dynamic(() => import("@/components/ui/toaster-host"), { ssr: false });
 

@@ -1,4 +1,4 @@
-import { seal } from "../lib/session-seal";
+import { seal } from "../lib/server/session-seal";
 import { e2e } from "./support/env";
 import { expect, signInWithSandbox, test, upstreamRequests } from "./support/fixtures";
 

@@ -53,7 +53,7 @@ function readJson<T>(file: string): T | null {
 
 async function main() {
   check("typecheck", "npx", ["tsc", "--noEmit"]);
-  check("lint", "npx", ["eslint", "."]);
+  check("lint", "npm", ["run", "--silent", "lint"]);
   check("format", "npx", ["prettier", "--check", "."]);
 
   if (wanted("unit")) {

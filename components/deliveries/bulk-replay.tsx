@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { api } from "@/lib/api-client";
-import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/bulk-replay";
+import { api } from "@/lib/client/api-client";
+import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/deliveries/bulk-replay";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Delivery } from "@/lib/closient";
 import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
 import { formatExact } from "@/lib/format-time";
-import { statusMeaning, whyNoReplay } from "@/lib/delivery-status-text";
+import { statusMeaning, whyNoReplay } from "@/lib/deliveries/status-text";
 import { CopyButton } from "@/components/ui/copy-button";
 import { BackLink, PageHeader } from "@/components/ui/misc";
 import { Section } from "@/components/ui/section";

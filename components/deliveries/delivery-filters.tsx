@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
 import { EVENT_CATALOGUE } from "@/lib/closient/event-types";
-import type { SincePreset } from "@/lib/list-filters";
+import type { SincePreset } from "@/lib/deliveries/log-filters";
 import { InlineField } from "@/components/ui/field";
 
 const control = "min-h-9 rounded-md border border-slate-300 bg-surface px-3 py-1.5 text-sm";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Delivery } from "@/lib/closient";
-import { whyNoReplay } from "@/lib/delivery-status-text";
+import { whyNoReplay } from "@/lib/deliveries/status-text";
 import { DataTable } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DeliveryStatusBadge } from "./delivery-status-badge";

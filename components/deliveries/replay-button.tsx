@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api-client";
 import type { DeliveryResult } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";

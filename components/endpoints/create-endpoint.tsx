@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useOpenedOnce } from "@/components/ui/lazy";
 import { useState } from "react";
-import { useCreateEndpoint } from "@/lib/queries/endpoints";
+import { useCreateEndpoint } from "@/lib/client/endpoint-mutations";
 import { EndpointForm } from "./endpoint-form";
 import { emptyEndpointForm, toCreateBody } from "./endpoint-form-schema";
 import { LazySecretRevealDialog, preloadSecretRevealDialog } from "./lazy-secret-reveal-dialog";

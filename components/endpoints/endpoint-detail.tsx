@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Endpoint } from "@/lib/closient";
-import type { EndpointHealthFigures as Health } from "@/lib/health";
+import type { EndpointHealthFigures as Health } from "@/lib/deliveries/health";
 import { BackLink, PageHeader } from "@/components/ui/misc";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Delivery } from "@/lib/closient";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
-import { STATUS_LABELS } from "@/lib/delivery-status-text";
-import type { StatusCounts } from "@/lib/health";
+import { STATUS_LABELS } from "@/lib/deliveries/status-text";
+import type { StatusCounts } from "@/lib/deliveries/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";
 import { Section } from "@/components/ui/section";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Endpoint, Paginated } from "@/lib/closient";
 import { toSearchParams } from "@/lib/closient/paths";
-import type { EndpointFilters } from "@/lib/list-filters";
+import type { EndpointFilters } from "@/lib/endpoints/list-filters";
 import { EmptyState, UnreadableRows } from "@/components/ui/misc";
 import { LinkPending } from "@/components/ui/link-pending";
 import { Pager } from "@/components/ui/pager";

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import type { Endpoint } from "@/lib/closient";
-import { notify } from "@/lib/notify";
-import { useUpdateEndpoint } from "@/lib/queries/endpoints";
+import { notify } from "@/lib/client/notify";
+import { useUpdateEndpoint } from "@/lib/client/endpoint-mutations";
 import { EndpointForm } from "./endpoint-form";
 import { formValuesOf, toUpdateBody } from "./endpoint-form-schema";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { notify } from "@/lib/notify";
-import { useSetActive } from "@/lib/queries/endpoints";
+import { notify } from "@/lib/client/notify";
+import { useSetActive } from "@/lib/client/endpoint-mutations";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Switch } from "@/components/ui/switch";
 import { EndpointStatus, type ToggleFields } from "./endpoint-status";

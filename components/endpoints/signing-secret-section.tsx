@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { ROTATION_GRACE_MS } from "@/lib/closient/secret";
 import { formatExact } from "@/lib/format-time";
-import { notify } from "@/lib/notify";
-import { useRotateSecret } from "@/lib/queries/endpoints";
+import { notify } from "@/lib/client/notify";
+import { useRotateSecret } from "@/lib/client/endpoint-mutations";
 import { Button } from "@/components/ui/button";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Section } from "@/components/ui/section";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { DeliveryResult } from "@/lib/closient";
 import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
-import { useTestEndpoint } from "@/lib/queries/endpoints";
+import { useTestEndpoint } from "@/lib/client/endpoint-mutations";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Section } from "@/components/ui/section";

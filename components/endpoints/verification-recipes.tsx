@@ -1,4 +1,4 @@
-import { RECIPES } from "@/lib/recipes";
+import { RECIPES } from "@/lib/verify/recipes";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /**

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api-client";
 import { apiKeyProblem } from "@/lib/closient/api-key";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { Button } from "@/components/ui/button";

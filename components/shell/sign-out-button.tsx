@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { notify } from "@/lib/notify";
-import { api } from "@/lib/api-client";
+import { notify } from "@/lib/client/notify";
+import { api } from "@/lib/client/api-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { toast, Toaster } from "sonner";
-import { toasterReady } from "@/lib/notify";
+import { toasterReady } from "@/lib/client/notify";
 
 /** sonner's Toaster; loaded by the providers only when the first toast is shown. */
 export default function ToasterHost() {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { BodyChange, Diagnosis, Difference } from "@/lib/closient/signature-check";
+import type { BodyChange, Diagnosis, Difference } from "@/lib/verify/signature-check";
 import { formatDuration } from "@/lib/format-time";
 import { cn } from "@/lib/utils";
 

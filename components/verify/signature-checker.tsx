@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, type FormEvent } from "react";
-import { diagnoseSignature, type Diagnosis } from "@/lib/closient/signature-check";
+import { diagnoseSignature, type Diagnosis } from "@/lib/verify/signature-check";
 import { SIGNATURE_HEADER } from "@/lib/closient/signature";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { seal } from "../../lib/session-seal";
+import { seal } from "../../lib/server/session-seal";
 import { e2e, portalUrl } from "../support/env";
 import { expect, signedInRequest, test, upstreamRequests } from "../support/fixtures";
 

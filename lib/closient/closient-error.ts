@@ -5,7 +5,11 @@ import type { ErrorDetail, ErrorEnvelope } from "./errors";
  * imports it from here and ships no schema (the portal's routes validated every answer already).
  */
 
-const DEFAULT_MESSAGES: Record<string, string> = {
+/**
+ * Every error code the portal, its browser code and the sandbox use, with its default words:
+ * Closient's documented codes, then the portal's own (an upstream it cannot use, or no network).
+ */
+const DEFAULT_MESSAGES = {
   BAD_REQUEST: "The request is malformed.",
   UNAUTHORIZED: "API key missing or invalid.",
   FORBIDDEN: "This key may not do that.",
@@ -18,23 +22,29 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   UPSTREAM_UNAVAILABLE: "Closient could not be reached. Try again in a moment.",
   UPSTREAM_TIMEOUT: "Closient did not answer in time. Try again in a moment.",
   UPSTREAM_INVALID_RESPONSE: "Closient sent a response the portal could not read.",
-};
+  NETWORK_ERROR: "The portal could not be reached. Check your connection and retry.",
+} as const;
+
+export type ErrorCode = keyof typeof DEFAULT_MESSAGES;
+/** A code read from an envelope (Closient may add codes): only fromEnvelope makes one. */
+type ReceivedCode = string & { readonly __received: true };
 
 /** An error that carries its HTTP status and envelope; thrown by services, rendered by one handler. */
 export class ClosientError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** One of ours, or a code Closient added since, passed on as it came. */
+  readonly code: ErrorCode | ReceivedCode;
   readonly details: ErrorDetail[] | null;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    code: string,
+    code: ErrorCode | ReceivedCode,
     message?: string,
     details: ErrorDetail[] | null = null,
     headers: Record<string, string> = {},
   ) {
-    super(message ?? DEFAULT_MESSAGES[code] ?? code);
+    super(message ?? (code in DEFAULT_MESSAGES ? DEFAULT_MESSAGES[code as ErrorCode] : code));
     this.name = "ClosientError";
     this.status = status;
     this.code = code;
@@ -50,7 +60,7 @@ export class ClosientError extends Error {
 
   static fromEnvelope(envelope: ErrorEnvelope, headers: Record<string, string> = {}) {
     const { status, code, message, details } = envelope.error;
-    return new ClosientError(status, code, message, details ?? null, headers);
+    return new ClosientError(status, code as ReceivedCode, message, details ?? null, headers);
   }
 }
 

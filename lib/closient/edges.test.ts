@@ -19,7 +19,7 @@ import {
   verifySignature,
 } from "./index";
 import { isErrorEnvelope } from "./closient-error";
-import { inspectHeader, secretProblem } from "./signature-check";
+import { inspectHeader, secretProblem } from "../verify/signature-check";
 
 /** The edges of the contract's helpers: each assertion pins one rule a mutation would break. */
 
@@ -45,7 +45,11 @@ describe("the error envelope in the browser", () => {
     const error = ClosientError.fromEnvelope({ error: { code: "NOT_FOUND", message: "gone", status: 404 } });
     expect(error.name).toBe("ClosientError");
     expect(error.details).toBeNull();
-    expect(new ClosientError(418, "ODD_CODE").message).toBe("ODD_CODE");
+    // A code Closient added since is passed on as it came.
+    expect(
+      ClosientError.fromEnvelope({ error: { code: "QUOTA_EXCEEDED", message: "m", status: 403 } }).code,
+    ).toBe("QUOTA_EXCEEDED");
+    expect(new ClosientError(404, "NOT_FOUND").message).toBe("The requested resource was not found.");
     const details = [{ field: "url", message: "bad" }];
     expect(
       ClosientError.fromEnvelope({ error: { code: "VALIDATION_ERROR", message: "m", status: 422, details } })

@@ -3,7 +3,7 @@ export * from "./api-key";
 export * from "./delivery";
 export * from "./endpoint";
 export * from "./errors";
-export { withReference } from "./closient-error";
+export { ClosientError, withReference, type ErrorCode } from "./closient-error";
 export * from "./event";
 export * from "./event-types";
 export * from "./ids";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { ClosientError, validationError } from "./errors";
+import { ClosientError } from "./closient-error";
+import type { ErrorDetail } from "./errors";
 import { metadataFilters } from "./paths";
 
 /** A JSON object body: malformed JSON or a non-object is 400, schema violations are 422. */
@@ -27,4 +28,25 @@ export function parseQuery<T extends z.ZodType>(params: URLSearchParams, schema:
   const parsed = schema.safeParse(plain);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
+}
+
+/** zod issues as the documented `details`: one entry per problem, the field as a dotted path. */
+export function issuesToDetails(error: z.core.$ZodError): ErrorDetail[] {
+  const field = (path: PropertyKey[]) => path.map(String).join(".") || "body";
+  return error.issues.flatMap((issue): ErrorDetail[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        field: field([...issue.path, key]),
+        message: `Unknown field "${key}".`,
+      }));
+    }
+    if (issue.code === "invalid_key") {
+      return [{ field: field(issue.path), message: issue.issues[0]?.message ?? issue.message }];
+    }
+    return [{ field: field(issue.path), message: issue.message }];
+  });
+}
+
+export function validationError(error: z.core.$ZodError): ClosientError {
+  return new ClosientError(422, "VALIDATION_ERROR", undefined, issuesToDetails(error));
 }

@@ -3,6 +3,7 @@ import { generateApiKey } from "@/lib/closient";
 
 const saved = { ...process.env };
 const VARS = [
+  "NODE_ENV",
   "CLOSIENT_API_URL",
   "SANDBOX_PORT",
   "CLOSIENT_SANDBOX_API_KEYS",
@@ -78,6 +79,18 @@ describe("the portal's configuration", () => {
     await expect(envWith({ SESSION_SECRET: SECRET, SESSION_MAX_AGE_SECONDS: "59" })).rejects.toThrow(
       /SESSION_MAX_AGE_SECONDS/,
     );
+  });
+
+  it("takes the first valid csb_ key for one-click sign-in, never a user key, and secures cookies in production", async () => {
+    const user = generateApiKey("csu");
+    const business = generateApiKey("csb");
+    const e = await envWith({ SESSION_SECRET: SECRET, CLOSIENT_SANDBOX_API_KEYS: `${user},${business}` });
+    expect(e.sandboxKey).toBe(business);
+    expect(e.secureCookies).toBe(false);
+    expect(
+      (await envWith({ SESSION_SECRET: SECRET, CLOSIENT_SANDBOX_API_KEYS: user })).sandboxKey,
+    ).toBeNull();
+    expect((await envWith({ SESSION_SECRET: SECRET, NODE_ENV: "production" })).secureCookies).toBe(true);
   });
 
   it("reads the configuration once", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "./caller";
 import { DELIVERY_STATUSES, isKnownStatus } from "@/lib/closient";
-import type { EndpointHealthFigures, StatusCounts } from "@/lib/health";
+import type { EndpointHealthFigures, StatusCounts } from "@/lib/deliveries/health";
 import { webhooks } from "./webhooks";
 
 const DAY_MS = 86_400_000;

@@ -2,8 +2,11 @@ import { NextRequest } from "next/server";
 import { z } from "zod";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClosientError } from "@/lib/closient";
-import { seal } from "@/lib/session-seal";
+import { seal } from "@/lib/server/session-seal";
 import { fakeUpstream, testEnv } from "./testing";
+import * as route from "./route";
+import { log } from "./log";
+import { SESSION_COOKIE } from "./session";
 
 /** The cookie jar Next would give a route; what the route writes to it is kept. */
 const written: { name: string; value: string; maxAge?: number }[] = [];
@@ -19,9 +22,6 @@ vi.mock("next/headers", () => ({
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
-const route = await import("./route");
-const { log } = await import("./log");
-const { SESSION_COOKIE } = await import("./session");
 
 const URL_ = "http://portal.test/api/webhooks/endpoints";
 const sealed = () =>
@@ -73,8 +73,52 @@ describe("reading a body", () => {
     route.readBody(new Request(URL_, { method: "POST", headers, body }), schema);
   const json = { "content-type": "application/json; charset=utf-8" };
 
-  it("reads JSON that fits the schema", async () => {
+  it("reads JSON that fits the schema, with or without parameters", async () => {
     await expect(read(json, '{"name":"abc"}')).resolves.toEqual({ name: "abc" });
+    await expect(read({ "content-type": "application/json" }, '{"name":"abc"}')).resolves.toEqual({
+      name: "abc",
+    });
+    await expect(
+      read({ "content-type": "Application/JSON ; charset=utf-8" }, '{"name":"a"}'),
+    ).resolves.toEqual({
+      name: "a",
+    });
+  });
+
+  it("refuses types that only look like JSON", async () => {
+    for (const type of ["text/application/json", "application/jsonx", "application/json-patch+json"]) {
+      await expect(read({ "content-type": type }, "{}"), type).rejects.toMatchObject({
+        status: 415,
+        message: "Send the body as JSON, with Content-Type: application/json.",
+      });
+    }
+  });
+
+  it("takes a body of exactly 1 MiB", async () => {
+    const body = `{"name":"${"x".repeat(1024 * 1024 - 11)}"}`;
+    expect(body.length).toBe(1024 * 1024);
+    const loose = z.object({ name: z.string() });
+    await expect(
+      route.readBody(
+        new Request(URL_, {
+          method: "POST",
+          headers: { ...json, "content-length": String(body.length) },
+          body,
+        }),
+        loose,
+      ),
+    ).resolves.toMatchObject({ name: expect.any(String) });
+  });
+
+  it("reads a route's query with the shared schema, metadata gathered", () => {
+    const schema = z.object({
+      page: z.coerce.number(),
+      metadata: z.record(z.string(), z.string()).optional(),
+    });
+    expect(route.readQuery(new NextRequest(`${URL_}?page=2&metadata[env]=prod`), schema)).toEqual({
+      page: 2,
+      metadata: { env: "prod" },
+    });
   });
   it("refuses another content type with 415 before reading it", async () => {
     await expect(read({ "content-type": "text/plain" }, '{"name":"abc"}')).rejects.toMatchObject({
@@ -125,6 +169,11 @@ describe("the one error envelope", () => {
       message: "Unexpected server error.",
     });
     expect(error).toHaveBeenCalledWith({ request_id: "req-500", error: "TypeError: boom" }, "route failed");
+    await route.withErrors(request({ headers: { "x-request-id": "req-odd" } }), () =>
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- no Error, on purpose
+      Promise.reject("a string"),
+    );
+    expect(error).toHaveBeenLastCalledWith({ request_id: "req-odd", error: "thrown value" }, "route failed");
     error.mockRestore();
   });
 
@@ -143,7 +192,13 @@ describe("the one error envelope", () => {
 
   it("answers an id that cannot exist with 404, without a call", () => {
     expect(route.pathId({ id: "EndpointAAAAAAAAAAAAAA" }, "id")).toBe("EndpointAAAAAAAAAAAAAA");
-    expect(() => route.pathId({ id: "nope" }, "id")).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => route.pathId({ id: "nope" }, "id")).toThrow(
+      expect.objectContaining({
+        status: 404,
+        code: "NOT_FOUND",
+        message: "The requested resource was not found.",
+      }),
+    );
     expect(() => route.pathId({}, "id")).toThrow(expect.objectContaining({ status: 404 }));
   });
 

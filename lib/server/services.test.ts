@@ -1,12 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeUpstream, testEnv } from "./testing";
+import { endpointHealth, failingEndpoints } from "./health";
+import { endpointDirectory, endpointName } from "./endpoint-directory";
+import { webhooks } from "./webhooks";
+import { log } from "./log";
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
-const { endpointHealth, failingEndpoints } = await import("./health");
-const { endpointDirectory, endpointName } = await import("./endpoint-directory");
-const { webhooks } = await import("./webhooks");
-const { log } = await import("./log");
 
 const NOW = Date.parse("2026-12-01T08:00:00.000Z");
 const caller = { apiKey: "csb_services", requestId: "req-services" };
@@ -184,6 +184,7 @@ describe("the endpoint directory", () => {
     const missing = id("E");
     const { known, newest } = await endpointDirectory(caller, "org-d1", [a, c, missing]);
     expect(newest.map((e) => e.id)).toEqual([a, b]);
+    expect([query(0).get("page"), query(1).get("page")]).toEqual(["1", "2"]);
     expect(known.get(c)).toEqual({ id: c, url: `https://${c}.example.com`, description: "Found" });
     expect(known.has(missing)).toBe(false);
     expect(endpointName(known.get(a)!)).toBe("Orders");
@@ -194,6 +195,19 @@ describe("the endpoint directory", () => {
     expect(upstream.seen.length - calls).toBe(1);
     await endpointDirectory(caller, "org-d1", [], { fresh: true });
     expect(upstream.seen.length - calls).toBe(3);
+  });
+
+  it("looks up at most five unknown endpoints a view", async () => {
+    upstream.handle = (req, res) => {
+      if (req.url!.includes("/endpoints/?")) return upstream.json(200, page([]))(req, res, "");
+      upstream.json(404, { error: { code: "NOT_FOUND", message: "no", status: 404 } })(req, res, "");
+    };
+    await endpointDirectory(
+      caller,
+      "org-d3",
+      Array.from({ length: 7 }, () => id("E")),
+    );
+    expect(upstream.seen.filter((c) => !c.url.includes("/endpoints/?"))).toHaveLength(5);
   });
 
   it("keeps what it knew when Closient fails", async () => {

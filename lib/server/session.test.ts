@@ -1,7 +1,12 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClosientError } from "@/lib/closient";
-import { seal } from "@/lib/session-seal";
+import { seal } from "@/lib/server/session-seal";
 import { fakeUpstream, testEnv } from "./testing";
+import * as session from "./session";
+import { signIn } from "./sign-in";
+import { load } from "./load";
+import { requestIdOf } from "./caller";
 
 /** Next's cookie jar and request headers, as a server component or a route sees them. */
 const jar = new Map<string, string>();
@@ -21,10 +26,8 @@ vi.mock("next/headers", () => ({
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
-const session = await import("./session");
-const { signIn } = await import("./sign-in");
-const { load } = await import("./load");
-const { requestIdOf } = await import("./caller");
+const PREVIOUS = "previous-session-secret-0123456789abcdef";
+process.env.SESSION_SECRET_PREVIOUS = PREVIOUS;
 
 const claims = { key: "csb_session_key", org: { id: "org1", name: "Org" }, desc: "CI key", role: "owner" };
 const secret = process.env.SESSION_SECRET!;
@@ -77,6 +80,34 @@ describe("the session", () => {
     expect(await session.currentSession()).toBeNull();
   });
 
+  it("dies at its seal's own expiry, though it was opened a moment before", async () => {
+    const token = await seal(claims, secret, { maxAgeSeconds: 2 });
+    jar.set(session.SESSION_COOKIE, token);
+    expect(await session.currentSession()).not.toBeNull();
+    vi.useFakeTimers({ now: Date.now() + 3_000, toFake: ["Date"] });
+    try {
+      expect(await session.currentSession()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("opens a cookie sealed with the previous secret, marked to be sealed again at once", async () => {
+    const token = await seal(claims, PREVIOUS, { maxAgeSeconds: 600 });
+    const request = new NextRequest("http://portal.test/", {
+      headers: { cookie: `${session.SESSION_COOKIE}=${token}` },
+    });
+    expect(await session.readRequestSession(request)).toMatchObject({
+      apiKey: "csb_session_key",
+      sealedAt: 0,
+    });
+    const current = await seal(claims, secret, { maxAgeSeconds: 600 });
+    const fresh = new NextRequest("http://portal.test/", {
+      headers: { cookie: `${session.SESSION_COOKIE}=${current}` },
+    });
+    expect((await session.readRequestSession(fresh))?.sealedAt).toBeGreaterThan(Date.now() - 5_000);
+  });
+
   it("seals a session into an http-only, same-site cookie, and ends it", async () => {
     await session.saveSession({
       apiKey: "csb_k",
@@ -92,7 +123,8 @@ describe("the session", () => {
     });
     expect((await session.currentSession())?.caller.apiKey).toBe("csb_k");
     await session.destroySession();
-    expect(written[1]).toMatchObject({ name: session.SESSION_COOKIE, value: "", maxAge: 0 });
+    expect(written[1]).toMatchObject({ name: session.SESSION_COOKIE, value: "", maxAge: 0, path: "/" });
+    expect(written[0]).toMatchObject({ path: "/" });
   });
 });
 
@@ -121,15 +153,25 @@ describe("signing in", () => {
     expect((await session.currentSession())?.caller.apiKey).toBe("csb_new");
   });
 
+  it("starts a session for a key without a description or role", async () => {
+    upstream.handle = upstream.json(200, { organizations: [{ id: "orgY", name: "Y" }], api_key: null });
+    expect(await signIn({ apiKey: "csb_plain", requestId: "r" })).toMatchObject({
+      key_description: "",
+      role: "",
+    });
+  });
+
   it("refuses a key Closient does not accept, or one of no organization, and starts nothing", async () => {
     upstream.handle = upstream.json(401, { error: { code: "UNAUTHORIZED", message: "bad", status: 401 } });
     await expect(signIn({ apiKey: "csb_bad", requestId: "r" })).rejects.toMatchObject({
       status: 401,
+      code: "UNAUTHORIZED",
       message: "Closient did not accept this key. Check that it is active.",
     });
     upstream.handle = whoami([]);
     await expect(signIn({ apiKey: "csb_none", requestId: "r" })).rejects.toMatchObject({
       status: 403,
+      code: "FORBIDDEN",
       message: "This key belongs to no organization.",
     });
     upstream.handle = upstream.json(503, { error: { code: "X", message: "down", status: 503 } });

@@ -4,8 +4,8 @@ import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { currentRequestId, type Caller } from "./caller";
 import { z } from "zod";
-import type { SessionInfo } from "@/lib/session-info";
-import { openSeal, seal } from "@/lib/session-seal";
+import type { SessionInfo } from "@/lib/session/session-info";
+import { openSeal, seal } from "@/lib/server/session-seal";
 import { env } from "./env";
 
 export const SESSION_COOKIE = "closient_portal";

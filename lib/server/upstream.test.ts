@@ -3,12 +3,12 @@ import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClosientError } from "@/lib/closient";
 import { fakeUpstream, testEnv } from "./testing";
+import { callUpstream, probeUpstream } from "./upstream";
+import { readiness } from "./readiness";
+import { log } from "./log";
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
-const { callUpstream, probeUpstream } = await import("./upstream");
-const { readiness } = await import("./readiness");
-const { log } = await import("./log");
 
 const caller = { apiKey: "csb_unit", requestId: "req-unit-1" };
 const schema = z.object({ ok: z.boolean() });
@@ -85,6 +85,34 @@ describe("a call to Closient", () => {
       "Slow down. Try again in 1 second.",
     );
     upstream.handle = limited("soon");
+    expect((await failure(callUpstream(caller, { method: "GET", path: "/x/" }, schema))).message).toBe(
+      "Slow down.",
+    );
+  });
+
+  it("passes a 400 on and calls a 500 Closient's own failure, at the boundaries", async () => {
+    upstream.handle = upstream.json(400, {
+      error: { code: "BAD_REQUEST", message: "Odd query.", status: 400 },
+    });
+    expect(await failure(callUpstream(caller, { method: "GET", path: "/x/" }, schema))).toMatchObject({
+      status: 400,
+      message: "Odd query.",
+    });
+    upstream.handle = upstream.json(500, { error: { code: "INTERNAL_ERROR", message: "boom", status: 500 } });
+    expect(await failure(callUpstream(caller, { method: "GET", path: "/x/" }, schema))).toMatchObject({
+      status: 502,
+      code: "UPSTREAM_UNAVAILABLE",
+    });
+    // A 3xx is no answer the portal can use, even with a body that fits.
+    upstream.handle = upstream.json(300, { ok: true });
+    expect(await failure(callUpstream(caller, { method: "GET", path: "/x/" }, schema))).toMatchObject({
+      code: "UPSTREAM_INVALID_RESPONSE",
+    });
+    upstream.handle = upstream.json(
+      429,
+      { error: { code: "RATE_LIMITED", message: "Slow down.", status: 429 } },
+      { "Retry-After": "0" },
+    );
     expect((await failure(callUpstream(caller, { method: "GET", path: "/x/" }, schema))).message).toBe(
       "Slow down.",
     );
@@ -203,13 +231,16 @@ describe("the readiness probe", () => {
   it("is ready when Closient answers whoami in JSON below 500, with no key sent", async () => {
     upstream.handle = upstream.json(401, { error: { code: "UNAUTHORIZED", message: "no key", status: 401 } });
     expect(await probeUpstream(500)).toEqual({ ok: true });
-    expect(upstream.seen[0]!.url).toBe("/account/api/v1/whoami");
+    expect(upstream.seen[0]!).toMatchObject({ method: "GET", url: "/account/api/v1/whoami" });
+    expect(upstream.seen[0]!.headers.accept).toBe("application/json");
     expect(upstream.seen[0]!.headers["x-api-key"]).toBeUndefined();
   });
 
   it("is not ready on a 5xx, on an answer that is not JSON, or past its deadline", async () => {
     upstream.handle = upstream.json(503, { error: "down" });
     expect(await probeUpstream(500)).toEqual({ ok: false, reason: "Closient answered HTTP 503." });
+    upstream.handle = upstream.json(500, { error: "down" });
+    expect(await probeUpstream(500)).toEqual({ ok: false, reason: "Closient answered HTTP 500." });
     upstream.handle = (_req, res) =>
       res.writeHead(200, { "Content-Type": "text/html" }).end("<p>maintenance</p>");
     expect(await probeUpstream(500)).toEqual({ ok: false, reason: "Closient's answer was not JSON." });

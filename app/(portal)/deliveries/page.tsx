@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, PageHeader, UnreadableRows } from "@/components
 import { Pager } from "@/components/ui/pager";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { isShortUuid, MAX_DELIVERY_ATTEMPTS, toSearchParams, type DeliveryListFilters } from "@/lib/closient";
-import { deliveryViewFrom, type SincePreset } from "@/lib/list-filters";
+import { deliveryViewFrom, type SincePreset } from "@/lib/deliveries/log-filters";
 import { endpointDirectory, endpointName, type EndpointSummary } from "@/lib/server/endpoint-directory";
 import { load, requestTime } from "@/lib/server/load";
 import { currentSession } from "@/lib/server/session";

@@ -4,7 +4,7 @@ import { EndpointList } from "@/components/endpoints/endpoint-list";
 import { ErrorState, PageHeader } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
-import { endpointFiltersFrom } from "@/lib/list-filters";
+import { endpointFiltersFrom } from "@/lib/endpoints/list-filters";
 import { failingEndpoints } from "@/lib/server/health";
 import { load, requestTime } from "@/lib/server/load";
 import { currentSession } from "@/lib/server/session";

@@ -1,22 +1,4 @@
-import {
-  deliveryListQuerySchema,
-  endpointListQuerySchema,
-  parseQuery,
-  type DeliveryListFilters,
-  type EndpointListQuery,
-} from "@/lib/closient";
-
-export type EndpointFilters = Pick<EndpointListQuery, "page" | "metadata">;
-
-/** The endpoint list's filters as the URL holds them (`?page=2&metadata[env]=prod`); bad values fall back. */
-export function endpointFiltersFrom(params: URLSearchParams): EndpointFilters {
-  try {
-    const { page, metadata } = parseQuery(params, endpointListQuerySchema);
-    return { page, metadata };
-  } catch {
-    return { page: 1, metadata: {} };
-  }
-}
+import { deliveryListQuerySchema, type DeliveryListFilters } from "@/lib/closient";
 
 /** The log's time presets, kept in the URL as `since=24h`; the server turns them into `created_after`. */
 export const SINCE_PRESETS = {

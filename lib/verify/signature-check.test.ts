@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateSigningSecret, maskSecret } from "./secret";
-import { signatureHeader } from "./signature";
+import { generateSigningSecret, maskSecret } from "../closient/secret";
+import { signatureHeader } from "../closient/signature";
 import { diagnoseSignature, firstDifference, inspectHeader } from "./signature-check";
 
 const secret = generateSigningSecret();

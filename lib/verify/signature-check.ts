@@ -8,13 +8,13 @@
  * receiver's code (re-serialised JSON, a newline added by a copy, CRLF line ends), or the wrong
  * secret.
  */
-import { isFullSecret, MASKED_SECRET_PATTERN } from "./secret";
+import { isFullSecret, MASKED_SECRET_PATTERN } from "../closient/secret";
 import {
   matchingScheme,
   SIGNATURE_HEADER,
   SIGNATURE_TOLERANCE_SECONDS,
   type ParsedSignature,
-} from "./signature";
+} from "../closient/signature";
 
 export type Scheme = "v1" | "v1old";
 

@@ -60,7 +60,7 @@ export async function planReplay(
   for (const d of dead) {
     const newer = later
       .get(d.endpoint_id)!
-      .find((row) => row.event_id === d.event_id && row.id !== d.id && row.created_at > d.created_at);
+      .find((row) => row.event_id === d.event_id && row.created_at > d.created_at);
     if (newer) {
       skipped.push({
         delivery: d,
@@ -183,7 +183,6 @@ export async function runReplay(
   };
   report();
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (!summary.stopped && signal?.aborted && queue.length) summary.stopped = "cancelled";
   summary.notAttempted = queue.length;
   return summary;
 }

@@ -10,7 +10,7 @@ import type {
   EndpointUpdateInput,
   Paginated,
 } from "@/lib/closient";
-import type { SessionInfo } from "@/lib/session-info";
+import type { SessionInfo } from "@/lib/session/session-info";
 
 export type { SessionInfo };
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { deliveryFiltersFrom, deliveryViewFrom, endpointFiltersFrom } from "@/lib/list-filters";
+import { deliveryFiltersFrom, deliveryViewFrom } from "./log-filters";
 
-describe("list filters read from the URL", () => {
-  it("reads the endpoint list's page and metadata filters", () => {
-    expect(endpointFiltersFrom(new URLSearchParams("page=3&metadata[env]=prod&metadata[team]=core"))).toEqual(
-      {
-        page: 3,
-        metadata: { env: "prod", team: "core" },
-      },
-    );
-    expect(endpointFiltersFrom(new URLSearchParams("page=0"))).toEqual({ page: 1, metadata: {} });
-  });
-
+describe("the log's filters read from the URL", () => {
   it("keeps the delivery filters that are valid and drops the others", () => {
     const id = "23456789ABCDEFGHJKLMNP";
     expect(deliveryFiltersFrom(new URLSearchParams(`status=dead_letter&endpoint_id=${id}&page=2`))).toEqual({

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { api } from "@/lib/api-client";
+import { api } from "@/lib/client/api-client";
 import type { Endpoint, EndpointCreateInput, EndpointUpdateInput } from "@/lib/closient";
 import { maskSecret } from "@/lib/closient/secret";
 

@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningSecret } from "./closient/secret";
+import { generateSigningSecret } from "../closient/secret";
 import { RECIPES, type RecipeId } from "./recipes";
-import { WebhookReceiver, type ReceivedWebhook } from "../sandbox/testing/receiver";
-import { startTestSandbox, type TestSandbox } from "../sandbox/testing/harness";
+import { WebhookReceiver, type ReceivedWebhook } from "../../sandbox/testing/receiver";
+import { startTestSandbox, type TestSandbox } from "../../sandbox/testing/harness";
 
 interface Case {
   name: string;
