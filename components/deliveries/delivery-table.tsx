@@ -5,12 +5,7 @@ import { DataTable } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { ReplayButton } from "./replay-button";
-
-export interface EndpointLabel {
-  name: string;
-  /** False while the endpoint's name is not known: the id stands in for it. */
-  named: boolean;
-}
+import type { EndpointLabel } from "@/lib/endpoints/names";
 
 export const detailHref = (delivery: Pick<Delivery, "id" | "endpoint_id" | "created_at">) =>
   `/deliveries/${delivery.id}?endpoint_id=${delivery.endpoint_id}&at=${encodeURIComponent(delivery.created_at)}`;

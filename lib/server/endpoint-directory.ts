@@ -1,19 +1,8 @@
 import "server-only";
 import type { Caller } from "./caller";
 import type { Endpoint } from "@/lib/closient";
+import type { EndpointSummary } from "@/lib/endpoints/names";
 import { webhooks } from "./webhooks";
-
-/** What the delivery log needs to name an endpoint: never its secret or metadata. */
-export interface EndpointSummary {
-  id: string;
-  url: string;
-  description: string;
-}
-
-/** "Orders receiver", else its URL. */
-export function endpointName(endpoint: EndpointSummary): string {
-  return endpoint.description || endpoint.url;
-}
 
 const LIST_PAGES = 2; // the 100 newest endpoints: the picker's choices
 const LOOKUPS_PER_VIEW = 5; // ids not among them, fetched one by one, at most this many a page view

@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeUpstream, testEnv } from "./testing";
 import { endpointHealth, failingEndpoints } from "./health";
-import { endpointDirectory, endpointName } from "./endpoint-directory";
+import { endpointName } from "@/lib/endpoints/names";
+import { endpointDirectory } from "./endpoint-directory";
 import { webhooks } from "./webhooks";
 import { log } from "./log";
 

@@ -180,43 +180,40 @@ describe("signing in", () => {
   });
 });
 
-describe("a page's load", () => {
-  const signedIn = async () => {
+describe("a page that needs a session, and its load", () => {
+  const caller = { apiKey: "csb_session_key", requestId: "req-load" };
+
+  it("sends a visitor without a session to sign in, and hands a signed-in admin's over", async () => {
+    const error = await session.requireSession().catch((e: unknown) => e);
+    expect(redirectOf(error)).toContain("/sign-in");
     jar.set(session.SESSION_COOKIE, await seal(claims, secret, { maxAgeSeconds: 600 }));
     requestHeaders.set("x-request-id", "req-load");
-  };
-
-  it("sends a visitor without a session to sign in", async () => {
-    const error = await load(() => Promise.resolve({ data: 1 })).catch((e: unknown) => e);
-    expect(redirectOf(error)).toContain("/sign-in");
+    expect((await session.requireSession()).caller).toEqual(caller);
   });
 
-  it("reads with the session's caller and hands the data over", async () => {
-    await signedIn();
+  it("reads as the caller and hands the data over", async () => {
     const read = vi.fn(() => Promise.resolve({ data: { rows: 3 } }));
-    expect(await load(read)).toEqual({ ok: true, data: { rows: 3 } });
-    expect(read).toHaveBeenCalledWith({ apiKey: "csb_session_key", requestId: "req-load" });
+    expect(await load(caller, read)).toEqual({ ok: true, data: { rows: 3 } });
+    expect(read).toHaveBeenCalledWith(caller);
   });
 
   it("turns a 404 into the not-found page and a refused key into sign-in again", async () => {
-    await signedIn();
-    const notFound = await load(() => Promise.reject(new ClosientError(404, "NOT_FOUND"))).catch(
+    const notFound = await load(caller, () => Promise.reject(new ClosientError(404, "NOT_FOUND"))).catch(
       (e: unknown) => e,
     );
     expect(redirectOf(notFound)).toContain("404");
-    const expired = await load(() => Promise.reject(new ClosientError(401, "UNAUTHORIZED"))).catch(
+    const expired = await load(caller, () => Promise.reject(new ClosientError(401, "UNAUTHORIZED"))).catch(
       (e: unknown) => e,
     );
     expect(redirectOf(expired)).toContain("/sign-in?reason=expired");
   });
 
   it("names the request id in any other failure, for support to find it", async () => {
-    await signedIn();
-    expect(await load(() => Promise.reject(new ClosientError(502, "UPSTREAM_UNAVAILABLE")))).toEqual({
+    expect(await load(caller, () => Promise.reject(new ClosientError(502, "UPSTREAM_UNAVAILABLE")))).toEqual({
       ok: false,
       message: "Closient could not be reached. Try again in a moment. Reference: req-load",
     });
-    expect(await load(() => Promise.reject(new Error("bug")))).toEqual({
+    expect(await load(caller, () => Promise.reject(new Error("bug")))).toEqual({
       ok: false,
       message: "The page could not be loaded. Reference: req-load",
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { currentRequestId, type Caller } from "./caller";
@@ -147,4 +148,11 @@ export async function currentSession(): Promise<{ caller: Caller; info: SessionI
     caller: { apiKey: session.apiKey, requestId: await currentRequestId() },
     info: sessionInfo(session),
   };
+}
+
+/** The signed-in admin for a page that needs one; without a session the visitor signs in first. */
+export async function requireSession(): Promise<{ caller: Caller; info: SessionInfo }> {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  return session;
 }

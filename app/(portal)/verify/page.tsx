@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/misc";
 import { SignatureChecker, type EndpointContext } from "@/components/verify/signature-checker";
 import { isShortUuid } from "@/lib/closient";
-import { currentSession } from "@/lib/server/session";
+import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Verify a signature" };
@@ -16,8 +16,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const { endpoint: endpointId } = await searchParams;
   let endpoint: EndpointContext | null = null;
   let notice: string | null = null;
-  const session = await currentSession();
-  if (endpointId && session) {
+  const session = await requireSession();
+  if (endpointId) {
     try {
       if (!isShortUuid(endpointId)) throw new Error("not an id");
       const { data } = await webhooks.getEndpoint(session.caller, endpointId);

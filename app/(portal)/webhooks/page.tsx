@@ -7,7 +7,7 @@ import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom } from "@/lib/endpoints/list-filters";
 import { failingEndpoints } from "@/lib/server/health";
 import { load, requestTime } from "@/lib/server/load";
-import { currentSession } from "@/lib/server/session";
+import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoints" };
@@ -18,11 +18,9 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const page = await load((caller) => webhooks.listEndpoints(caller, { ...filters, page_size: 50 }));
-  const session = await currentSession();
-  const failing = session
-    ? await failingEndpoints(session.caller, session.info.organization.id, requestTime())
-    : new Set<string>();
+  const { caller, info } = await requireSession();
+  const page = await load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 }));
+  const failing = await failingEndpoints(caller, info.organization.id, requestTime());
   return (
     <>
       <PageHeader

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
 import { ErrorState } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { isShortUuid, type Delivery } from "@/lib/closient";
-import { endpointDirectory, endpointName } from "@/lib/server/endpoint-directory";
+import { endpointName } from "@/lib/endpoints/names";
+import { endpointDirectory } from "@/lib/server/endpoint-directory";
 import { load, requestTime } from "@/lib/server/load";
-import { currentSession } from "@/lib/server/session";
+import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Delivery" };
@@ -26,11 +27,10 @@ export default async function DeliveryPage({
   const { deliveryId } = await params;
   const { endpoint_id: endpointId, at } = await searchParams;
   if (!isShortUuid(deliveryId) || !endpointId || !isShortUuid(endpointId)) notFound();
-  const session = await currentSession();
-  if (!session) redirect("/sign-in");
+  const session = await requireSession();
   const when = at && !Number.isNaN(Date.parse(at)) ? at : undefined;
 
-  const found = await load(async (caller) => {
+  const found = await load(session.caller, async (caller) => {
     const { data } = await webhooks.listDeliveries(caller, {
       endpoint_id: endpointId,
       created_after: when,

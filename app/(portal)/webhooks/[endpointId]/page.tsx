@@ -7,7 +7,7 @@ import { isShortUuid } from "@/lib/closient";
 import { env } from "@/lib/server/env";
 import { endpointHealth } from "@/lib/server/health";
 import { load, requestTime } from "@/lib/server/load";
-import { currentSession } from "@/lib/server/session";
+import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoint" };
@@ -15,14 +15,12 @@ export const metadata: Metadata = { title: "Endpoint" };
 export default async function EndpointPage({ params }: { params: Promise<{ endpointId: string }> }) {
   const { endpointId } = await params;
   if (!isShortUuid(endpointId)) notFound();
-  const endpoint = await load((caller) => webhooks.getEndpoint(caller, endpointId));
-  const session = await currentSession();
-  const health =
-    endpoint.ok && session
-      ? await endpointHealth(session.caller, session.info.organization.id, endpointId, requestTime()).catch(
-          () => null,
-        )
-      : null;
+  const { caller, info } = await requireSession();
+  const endpoint = await load(caller, (c) => webhooks.getEndpoint(c, endpointId));
+  // The page stands without its health figures.
+  const health = endpoint.ok
+    ? await endpointHealth(caller, info.organization.id, endpointId, requestTime()).catch(() => null)
+    : null;
   return endpoint.ok ? (
     <EndpointDetail
       endpoint={endpoint.data}
