@@ -43,7 +43,7 @@ describe("the delivery log's view", () => {
       {
         name: "time",
         value: "last 24h",
-        href: `/deliveries?status=dead_letter&event_type=offer.updated&endpoint_id=${ID}&since=24h`,
+        href: `/deliveries?status=dead_letter&event_type=offer.updated&endpoint_id=${ID}`,
       },
     ]);
     expect(

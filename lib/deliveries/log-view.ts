@@ -22,6 +22,7 @@ export function filterChips(
   endpointName: (id: string) => string,
 ): FilterChip[] {
   const chips: FilterChip[] = [];
+  // The preset is passed every time: a default parameter would bring it back for `undefined`.
   const chip = (
     name: string,
     value: string,
@@ -33,7 +34,7 @@ export function filterChips(
   if (filters.endpoint_id) {
     chip("endpoint", endpointName(filters.endpoint_id), { endpoint_id: undefined }, since);
   }
-  if (since) chip("time", `last ${since}`, { created_after: undefined }, since);
+  if (since) chip("time", `last ${since}`, { created_after: undefined }, undefined);
   else {
     if (filters.created_after) chip("from", filters.created_after, { created_after: undefined }, since);
     if (filters.created_before) chip("to", filters.created_before, { created_before: undefined }, since);
