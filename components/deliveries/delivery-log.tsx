@@ -6,8 +6,7 @@ import { DeliveryTable } from "@/components/deliveries/delivery-table";
 import { EmptyState, ErrorState, UnreadableRows } from "@/components/ui/misc";
 import { Pager } from "@/components/ui/pager";
 import { RefreshButton } from "@/components/ui/refresh-button";
-import { logHref, type FilterChip } from "@/lib/deliveries/log-view";
-import type { DeliveryLogView } from "@/lib/server/delivery-log";
+import { logHref, type DeliveryLogView, type FilterChip } from "@/lib/deliveries/log-view";
 
 /** The filters that apply, each a link that clears it: shown when they match nothing. */
 function FilterChips({ chips }: { chips: FilterChip[] }) {

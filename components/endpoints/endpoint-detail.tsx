@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Endpoint } from "@/lib/closient";
-import type { EndpointHealthFigures as Health } from "@/lib/deliveries/health";
+import type { EndpointHealth } from "@/lib/deliveries/health";
 import { BackLink, PageHeader } from "@/components/ui/misc";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { EndpointHealth } from "./endpoint-health";
+import { EndpointHealthPanel } from "./endpoint-health";
 import { EndpointSettings } from "./endpoint-settings";
 import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
@@ -25,7 +25,7 @@ export function EndpointDetail({
   endpoint: Endpoint;
   allowHttp: boolean;
   /** The last 24 hours, or null when Closient could not say. */
-  health: Health | null;
+  health: EndpointHealth | null;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -52,15 +52,7 @@ export function EndpointDetail({
         <div className="space-y-6">
           <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
           <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
-          {health ? (
-            <EndpointHealth
-              endpointId={endpoint.id}
-              counts={health.counts}
-              total={health.total}
-              latest={health.latest}
-              now={now}
-            />
-          ) : null}
+          {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
         </div>
       </div>
       <Section id="verify" title="Verifying signatures" className="space-y-3">

@@ -6,7 +6,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/closient/endpoint-fields";
 import { Button } from "@/components/ui/button";
-import { describe, Field, Input } from "@/components/ui/field";
+import { describedBy, Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import {
   endpointFormSchema,
@@ -80,7 +80,7 @@ export function EndpointForm({
         <Field id="endpoint-url" label="Endpoint URL" hint={urlHint} error={errors.url?.message}>
           <Input
             {...form.register("url")}
-            {...describe("endpoint-url", { hint: true, error: errors.url?.message })}
+            {...describedBy("endpoint-url", { hint: true, error: errors.url?.message })}
             type="url"
             inputMode="url"
             autoComplete="off"
@@ -99,7 +99,7 @@ export function EndpointForm({
         >
           <Input
             {...form.register("description")}
-            {...describe("endpoint-description", { hint: true, error: errors.description?.message })}
+            {...describedBy("endpoint-description", { hint: true, error: errors.description?.message })}
           />
         </Field>
 

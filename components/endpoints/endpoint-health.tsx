@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { Delivery } from "@/lib/closient";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
 import { STATUS_LABELS } from "@/lib/deliveries/status-text";
-import type { StatusCounts } from "@/lib/deliveries/health";
+import type { EndpointHealth } from "@/lib/deliveries/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";
 import { Section } from "@/components/ui/section";
@@ -23,17 +22,13 @@ const FILL: Record<DeliveryStatus | "other", string> = {
  * The endpoint's last 24 hours as a small bar chart drawn on the server (an SVG, no script), each
  * bar labelled with its status and count in text, then its latest deliveries.
  */
-export function EndpointHealth({
+export function EndpointHealthPanel({
   endpointId,
-  counts,
-  total,
-  latest,
+  health: { counts, total, latest },
   now,
 }: {
   endpointId: string;
-  counts: StatusCounts;
-  total: number;
-  latest: Delivery[];
+  health: EndpointHealth;
   now: number;
 }) {
   const max = Math.max(1, ...Object.values(counts));

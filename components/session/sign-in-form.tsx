@@ -7,7 +7,7 @@ import { api } from "@/lib/client/api-client";
 import { apiKeyProblem } from "@/lib/closient/api-key";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { Button } from "@/components/ui/button";
-import { describe, Field, FieldError, Input } from "@/components/ui/field";
+import { describedBy, Field, FieldError, Input } from "@/components/ui/field";
 
 /**
  * Sign-in with a pasted key, or one click into the sandbox. The key is checked here with the
@@ -76,7 +76,7 @@ export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleS
           <Input
             ref={field}
             name="api_key"
-            {...describe("api-key", { hint: true, error })}
+            {...describedBy("api-key", { hint: true, error })}
             // After a refused submit, the message follows what is typed.
             onChange={(event) => {
               if (submitted) setError(apiKeyProblem(event.target.value) ?? undefined);

@@ -74,7 +74,7 @@ export function FieldError({
 }
 
 /** The aria attributes that tie a control to its Field's hint and error. */
-export function describe(id: string, { hint, error }: { hint?: boolean; error?: string }) {
+export function describedBy(id: string, { hint, error }: { hint?: boolean; error?: string }) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return {
     id,

@@ -6,13 +6,10 @@ import type {
   DeliveryResult,
   Endpoint,
   EndpointCreateInput,
-  EndpointListQuery,
   EndpointUpdateInput,
   Paginated,
 } from "@/lib/closient";
 import type { SessionInfo } from "@/lib/session/session-info";
-
-export type { SessionInfo };
 
 /**
  * The browser's only way to the API: the portal's own routes, same shapes as Closient's.
@@ -84,14 +81,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  session: () => request<SessionInfo>("GET", "/api/session"),
   signIn: (apiKey: string) => request<SessionInfo>("POST", "/api/session", { api_key: apiKey }),
   signInSandbox: () => request<SessionInfo>("POST", "/api/session/sandbox"),
   signOut: () => request<null>("DELETE", "/api/session"),
 
-  listEndpoints: (query: Partial<EndpointListQuery>) =>
-    request<Paginated<Endpoint>>("GET", `/api/webhooks/endpoints?${toSearchParams(query).toString()}`),
-  getEndpoint: (id: string) => request<Endpoint>("GET", `/api/webhooks/endpoints/${id}`),
   createEndpoint: (body: EndpointCreateInput) => request<Endpoint>("POST", "/api/webhooks/endpoints", body),
   updateEndpoint: (id: string, body: EndpointUpdateInput) =>
     request<Endpoint>("PATCH", `/api/webhooks/endpoints/${id}`, body),

@@ -4,7 +4,7 @@ import type { Delivery, DeliveryStatus } from "@/lib/closient";
 export type StatusCounts = Record<DeliveryStatus | "other", number>;
 
 /** An endpoint's last 24 hours, as the endpoint page shows it (lib/server/health.ts reads it). */
-export interface EndpointHealthFigures {
+export interface EndpointHealth {
   /** Deliveries created in the last 24 hours, by status. */
   counts: StatusCounts;
   total: number;

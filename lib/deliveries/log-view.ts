@@ -1,4 +1,6 @@
-import type { DeliveryListFilters } from "@/lib/closient/delivery";
+import type { Delivery, DeliveryListFilters } from "@/lib/closient/delivery";
+import type { Paginated } from "@/lib/closient/pagination";
+import type { EndpointLabel } from "@/lib/endpoints/names";
 import { toSearchParams } from "@/lib/closient/paths";
 import type { SincePreset } from "./log-filters";
 
@@ -62,4 +64,22 @@ export function filterNotice(dropped: string[], unmatched: string | null): strin
   if (unmatched)
     parts.push(`No single endpoint matches “${unmatched}”: pick one from the list, or paste its id.`);
   return parts.length ? parts.join(" ") : null;
+}
+
+/** Everything the delivery log shows, read for one request. */
+export interface DeliveryLogView {
+  filters: DeliveryListFilters;
+  since: SincePreset | undefined;
+  /** Filters the URL held that could not be used, in words, or null. */
+  notice: string | null;
+  /** What the admin typed for an endpoint when it matched none (kept in the field). */
+  unmatched: string | null;
+  /** The page of rows, or the message (with its reference) to show instead. */
+  list: { ok: true; data: Paginated<Delivery> } | { ok: false; message: string };
+  labels: Map<string, EndpointLabel>;
+  /** The newest endpoints, for the filter's picker. */
+  choices: { id: string; name: string; url: string }[];
+  /** How many dead letters the filters hold (the bulk replay's count), when known. */
+  deadLetters: number | null;
+  chips: FilterChip[];
 }

@@ -1,30 +1,13 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { isShortUuid, type Delivery, type DeliveryListFilters, type Paginated } from "@/lib/closient";
-import { deliveryViewFrom, type SincePreset } from "@/lib/deliveries/log-filters";
-import { filterChips, filterNotice, type FilterChip } from "@/lib/deliveries/log-view";
-import { endpointLabels, endpointName, matchEndpoint, type EndpointLabel } from "@/lib/endpoints/names";
+import { isShortUuid, type DeliveryListFilters } from "@/lib/closient";
+import { deliveryViewFrom } from "@/lib/deliveries/log-filters";
+import { filterChips, filterNotice, type DeliveryLogView } from "@/lib/deliveries/log-view";
+import { endpointLabels, endpointName, matchEndpoint } from "@/lib/endpoints/names";
 import type { Caller } from "./caller";
 import { endpointDirectory } from "./endpoint-directory";
-import { load, type Loaded } from "./load";
+import { load } from "./load";
 import { webhooks } from "./webhooks";
-
-/** Everything the delivery log shows, read for one request. */
-export interface DeliveryLogView {
-  filters: DeliveryListFilters;
-  since: SincePreset | undefined;
-  /** Filters the URL held that could not be used, in words, or null. */
-  notice: string | null;
-  /** What the admin typed for an endpoint when it matched none (kept in the field). */
-  unmatched: string | null;
-  list: Loaded<Paginated<Delivery>>;
-  labels: Map<string, EndpointLabel>;
-  /** The newest endpoints, for the filter's picker. */
-  choices: { id: string; name: string; url: string }[];
-  /** How many dead letters the filters hold (the bulk replay's count), when known. */
-  deadLetters: number | null;
-  chips: FilterChip[];
-}
 
 interface Session {
   caller: Caller;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "./caller";
 import { DELIVERY_STATUSES, isKnownStatus } from "@/lib/closient";
-import type { EndpointHealthFigures, StatusCounts } from "@/lib/deliveries/health";
+import type { EndpointHealth, StatusCounts } from "@/lib/deliveries/health";
 import { webhooks } from "./webhooks";
 
 const DAY_MS = 86_400_000;
@@ -17,8 +17,6 @@ async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
   cache.set(key, { at: Date.now(), value });
   return value;
 }
-
-export type EndpointHealth = EndpointHealthFigures;
 
 /**
  * An endpoint's last 24 hours. One call reads its newest deliveries of the day; when there are
