@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { signatureHeader } from "../lib/closient/signature";
 import { e2e, portalUrl } from "./support/env";
 import { deadLetters, expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; every violation is listed. */
 async function violations(page: Page) {
@@ -29,23 +30,19 @@ for (const theme of ["light", "dark"] as const) {
 
     test("the portal's pages and dialogs have no WCAG A/AA violations", async ({ page }) => {
       test.setTimeout(60_000);
-      const endpoint = (
-        await sandbox.post("webhooks/endpoints/", {
-          url: "https://a11y.example/hook",
-          description: "Accessibility",
-          event_types: ["offer.updated", "product.recalled", "product.updated", "retailer.created"],
-          metadata: { team: "a11y" },
-        })
-      ).body;
+      const endpoint = await seedEndpoint({
+        url: "https://a11y.example/hook",
+        description: "Accessibility",
+        event_types: ["offer.updated", "product.recalled", "product.updated", "retailer.created"],
+        metadata: { team: "a11y" },
+      });
       const ping = (await sandbox.post(`webhooks/endpoints/${endpoint.id}/test/`)).body;
       // A receiver that is never there: its delivery is a dead letter within a second.
-      const gone = (
-        await sandbox.post("webhooks/endpoints/", {
-          url: `http://127.0.0.1:${e2e.closedPort}/hook`,
-          description: "Gone",
-          event_types: [`a11y.${theme}`],
-        })
-      ).body;
+      const gone = await seedEndpoint({
+        url: `http://127.0.0.1:${e2e.closedPort}/hook`,
+        description: "Gone",
+        event_types: [`a11y.${theme}`],
+      });
       await sandbox.post("/_sandbox/events", { type: `a11y.${theme}`, data: {} });
       await deadLetters(gone.id);
 

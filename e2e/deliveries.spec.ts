@@ -1,11 +1,11 @@
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 test("a dead letter is replayed from the log once the receiver is fixed", async ({ page, receiver }) => {
   let healthy = false;
   receiver.respond = () => (healthy ? { status: 200, body: "fixed" } : { status: 500, body: "down" });
   const type = "replay.e2e_check";
-  const endpoint = (await sandbox.post("webhooks/endpoints/", { url: receiver.url, event_types: [type] }))
-    .body;
+  const endpoint = await seedEndpoint({ url: receiver.url, event_types: [type] });
   const emitted = (await sandbox.post("/_sandbox/events", { type, data: { order: 42 } })).body;
   await expect
     .poll(
@@ -41,9 +41,7 @@ test("a dead letter is replayed from the log once the receiver is fixed", async 
 });
 
 test("a test ping links to its delivery in the log", async ({ page, receiver }) => {
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", { url: receiver.url, description: "Ping link" })
-  ).body;
+  const endpoint = await seedEndpoint({ url: receiver.url, description: "Ping link" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
   await page.getByRole("button", { name: "Send test ping" }).click();

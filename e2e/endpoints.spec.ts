@@ -1,14 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 import { e2e } from "./support/env";
 import { expect, sandbox, signInWithSandbox, test, upstreamRequests } from "./support/fixtures";
+import { seedEndpoint, revealedSecret, closeReveal } from "./support/seed";
 
 /** Creates an endpoint straight on the sandbox (org A, the sandbox organization) for set-up. */
-async function seedEndpoint(body: Record<string, unknown>) {
-  const res = await sandbox.post("webhooks/endpoints/", body);
-  expect(res.status).toBe(201);
-  return res.body as { id: string; signing_secret: string; url: string };
-}
-
 /** Presses Tab until `target` has focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator, max = 60) {
   for (let i = 0; i < max; i++) {
@@ -16,21 +11,6 @@ async function tabTo(page: Page, target: Locator, max = 60) {
     await page.keyboard.press("Tab");
   }
   throw new Error("could not reach the element with Tab");
-}
-
-async function revealedSecret(page: Page) {
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toBeVisible();
-  const secret = await dialog.getByLabel("Signing secret").inputValue();
-  expect(secret).toMatch(/^[0-9a-f]{64}$/);
-  return secret;
-}
-
-async function closeReveal(page: Page) {
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("checkbox", { name: /stored this secret/ }).check();
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test("create an endpoint, copy its secret once, and verify a ping with it", async ({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { e2e, serverLogs } from "./support/env";
 import { deadLetters, expect, sandbox, test } from "./support/fixtures";
+import { seedEndpoint, revealAndClose } from "./support/seed";
 
 /**
  * Leaks (issue 8): everything the browser receives during a whole session, signed in by pasting
@@ -13,17 +13,6 @@ import { deadLetters, expect, sandbox, test } from "./support/fixtures";
 interface Received {
   url: string;
   text: string;
-}
-
-async function revealAndClose(page: Page): Promise<string> {
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toBeVisible();
-  const secret = await dialog.getByLabel("Signing secret").inputValue();
-  expect(secret).toMatch(/^[0-9a-f]{64}$/);
-  await dialog.getByRole("checkbox", { name: /stored this secret/ }).check();
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(dialog).toBeHidden();
-  return secret;
 }
 
 test("a whole session leaks neither the API key nor a secret, to the browser or the servers' output", async ({
@@ -56,13 +45,11 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   const snapshot = async () => cookies.push(await page.evaluate(() => document.cookie));
 
   // A dead letter to replay later.
-  const failing = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: `http://127.0.0.1:${e2e.closedPort}/hook`,
-      description: "Leak check, failing",
-      event_types: ["leak.check"],
-    })
-  ).body;
+  const failing = await seedEndpoint({
+    url: `http://127.0.0.1:${e2e.closedPort}/hook`,
+    description: "Leak check, failing",
+    event_types: ["leak.check"],
+  });
   await sandbox.post("/_sandbox/events", { type: "leak.check", data: {} });
   const [dead] = await deadLetters(failing.id);
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type { WebhookReceiver } from "../sandbox/testing/receiver";
 import { e2e, portalUrl, RATE_LIMITED_ENDPOINT } from "./support/env";
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /**
  * The outage loop, end to end: a receiver that fails until it is fixed, dead letters named and
@@ -14,9 +15,7 @@ async function outage(receiver: WebhookReceiver, description: string, events: nu
   const state = { healthy: false };
   receiver.respond = () => (state.healthy ? { status: 200, body: "fixed" } : { status: 500, body: HOSTILE });
   const type = `recovery.${description.toLowerCase().replace(/[^a-z]+/g, "_")}`;
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", { url: receiver.url, description, event_types: [type] })
-  ).body;
+  const endpoint = await seedEndpoint({ url: receiver.url, description, event_types: [type] });
   const eventIds: string[] = [];
   for (let i = 0; i < events; i++)
     eventIds.push((await sandbox.post("/_sandbox/events", { type, data: { i } })).body.event_id);
@@ -138,13 +137,11 @@ test("the log refreshes itself: a pending delivery turns delivered without a rel
 }) => {
   const type = "recovery.auto_refresh";
   receiver.delayMs = 4_000;
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: receiver.url,
-      description: "Slow answer",
-      event_types: [type],
-    })
-  ).body;
+  const endpoint = await seedEndpoint({
+    url: receiver.url,
+    description: "Slow answer",
+    event_types: [type],
+  });
   await signInWithSandbox(page);
   const { event_id } = (await sandbox.post("/_sandbox/events", { type, data: {} })).body;
   await page.goto(`/deliveries?endpoint_id=${endpoint.id}`);

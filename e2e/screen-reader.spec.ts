@@ -1,4 +1,5 @@
-import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { expect, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /**
  * For screen-reader and keyboard users: dialogs hold focus and give it back, what the portal
@@ -6,9 +7,7 @@ import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
  * The bulk replay's progress is checked in recovery.spec.ts.
  */
 test("a dialog keeps focus inside while open and gives it back on close", async ({ page }) => {
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", { url: "https://focus.example/hook", description: "Focus" })
-  ).body;
+  const endpoint = await seedEndpoint({ url: "https://focus.example/hook", description: "Focus" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
   const rotate = page.getByRole("button", { name: "Rotate secret" });
@@ -27,9 +26,7 @@ test("a dialog keeps focus inside while open and gives it back on close", async 
 
 test("toasts and copy results are announced in live regions", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", { url: "https://live.example/hook", description: "Live" })
-  ).body;
+  const endpoint = await seedEndpoint({ url: "https://live.example/hook", description: "Live" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
   await page.getByLabel("Description").fill("Live, renamed");

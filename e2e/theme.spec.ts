@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { portalUrl } from "./support/env";
-import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { expect, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /** The page's background lightness, 0 (black) to 1 (white), from its computed colour. */
 async function backgroundLightness(page: Page): Promise<number> {
@@ -33,9 +34,7 @@ test("the theme is in the server's HTML, so it paints first time with no script"
 });
 
 test("the switch applies a theme at once, keeps it, and moves nothing on the page", async ({ page }) => {
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", { url: "https://theme.example/hook", description: "Theme" })
-  ).body;
+  const endpoint = await seedEndpoint({ url: "https://theme.example/hook", description: "Theme" });
   await page.emulateMedia({ colorScheme: "light" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);

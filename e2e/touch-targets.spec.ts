@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { expect, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /**
  * On a phone (375 CSS px wide), every control is at least 24 × 24 px (WCAG 2.2 target size) and
@@ -57,14 +58,12 @@ async function sticksOut(page: Page): Promise<string[]> {
 test.use({ viewport: { width: 375, height: 812 } });
 
 test("every control is a finger's size and no page scrolls sideways on a phone", async ({ page }) => {
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: "https://a-rather-long-receiver-hostname.example.com/webhooks/closient/production",
-      description: "Phone check",
-      event_types: ["offer.updated", "product.recalled", "product.updated", "retailer.created"],
-      metadata: { team: "mobile" },
-    })
-  ).body;
+  const endpoint = await seedEndpoint({
+    url: "https://a-rather-long-receiver-hostname.example.com/webhooks/closient/production",
+    description: "Phone check",
+    event_types: ["offer.updated", "product.recalled", "product.updated", "retailer.created"],
+    metadata: { team: "mobile" },
+  });
   await page.goto("/sign-in");
   const problems: Record<string, string[]> = { "/sign-in": await smallTargets(page) };
   const sideways: Record<string, string[]> = { "/sign-in": await sticksOut(page) };

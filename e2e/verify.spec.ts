@@ -1,6 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 import type { ReceivedWebhook } from "../sandbox/testing/receiver";
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /**
  * "Verify a signature", driven with real deliveries captured by a real receiver: each outcome in
@@ -27,13 +28,11 @@ test("the signature check names each cause with real deliveries, and sends none 
   page,
   receiver,
 }) => {
-  const created = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: receiver.url,
-      description: "Signature checks",
-      event_types: ["offer.updated"],
-    })
-  ).body;
+  const created = await seedEndpoint({
+    url: receiver.url,
+    description: "Signature checks",
+    event_types: ["offer.updated"],
+  });
   const first: string = created.signing_secret;
   const plain = await emit(receiver);
   const second: string = (await sandbox.post(`webhooks/endpoints/${created.id}/rotate-secret/`)).body
@@ -119,9 +118,7 @@ test("the endpoint page and the one-time dialog show the recipes, never with a s
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const created = (
-    await sandbox.post("webhooks/endpoints/", { url: "https://recipes.example/hook", description: "Recipes" })
-  ).body;
+  const created = await seedEndpoint({ url: "https://recipes.example/hook", description: "Recipes" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${created.id}`);
   const recipes = page.getByRole("region", { name: "Verifying signatures" });

@@ -1,4 +1,5 @@
 import { deadLetters, expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
+import { seedEndpoint } from "./support/seed";
 
 /**
  * Stored XSS: whatever an admin or a receiver stored (descriptions, metadata keys and values, a
@@ -20,14 +21,12 @@ test("stored script, attribute breakouts and javascript: links render as inert t
   });
   receiver.respond = () => ({ status: 500, body: `${SCRIPT}${IMG}` });
   const description = `XSS ${SCRIPT} ${IMG} ${LINK}`;
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: `${receiver.url}?q="><script>window.__xss=1</script>`,
-      description,
-      event_types: ["xss.check"],
-      metadata: { [`<img src=x onerror=alert(1)>`]: LINK, owner: `${IMG}${SCRIPT}` },
-    })
-  ).body;
+  const endpoint = await seedEndpoint({
+    url: `${receiver.url}?q="><script>window.__xss=1</script>`,
+    description,
+    event_types: ["xss.check"],
+    metadata: { [`<img src=x onerror=alert(1)>`]: LINK, owner: `${IMG}${SCRIPT}` },
+  });
   expect(endpoint.id).toBeTruthy();
   await sandbox.post("/_sandbox/events", { type: "xss.check", data: { note: SCRIPT } });
   const [delivery] = await deadLetters(endpoint.id);

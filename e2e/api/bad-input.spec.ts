@@ -1,7 +1,8 @@
 import { request, type APIRequestContext } from "@playwright/test";
 import { API_BASE } from "../../lib/closient/paths";
 import { e2e, sandboxUrl } from "../support/env";
-import { expect, sandbox, signedInRequest, test, upstreamRequests } from "../support/fixtures";
+import { expect, signedInRequest, test, upstreamRequests } from "../support/fixtures";
+import { seedEndpoint } from "../support/seed";
 
 /**
  * The bad-input corpus (issue 8): malformed requests to every portal route and every sandbox
@@ -372,7 +373,7 @@ const local = (c: Case) => c.target === "portal" && c.status !== 201;
 test("the bad-input corpus: every refusal in the envelope, no 5xx, no needless upstream call", async () => {
   test.setTimeout(120_000);
   expect(cases.length).toBeGreaterThanOrEqual(150);
-  const endpoint = (await sandbox.post("webhooks/endpoints/", { url: "https://corpus.example/hook" })).body;
+  const endpoint = await seedEndpoint({ url: "https://corpus.example/hook" });
   const portal = await signedInRequest();
   const upstream: APIRequestContext = await request.newContext({
     baseURL: sandboxUrl,

@@ -2,6 +2,7 @@ import { request } from "@playwright/test";
 import { budgetFor, builtPageRoutes, kib, weigh } from "../../scripts/page-weight";
 import { portalUrl } from "../support/env";
 import { expect, sandbox, signedInRequest, test } from "../support/fixtures";
+import { seedEndpoint } from "../support/seed";
 
 /**
  * The page-weight budget (issue 9), for every page of the build: the gzip JavaScript a first
@@ -11,12 +12,10 @@ import { expect, sandbox, signedInRequest, test } from "../support/fixtures";
 test("every page loads at most its budget of gzip JavaScript", async () => {
   const api = await signedInRequest();
   const guest = await request.newContext({ baseURL: portalUrl() });
-  const endpoint = (
-    await sandbox.post("webhooks/endpoints/", {
-      url: "https://weight.example/hook",
-      event_types: ["offer.updated"],
-    })
-  ).body;
+  const endpoint = await seedEndpoint({
+    url: "https://weight.example/hook",
+    event_types: ["offer.updated"],
+  });
   const delivery = (await sandbox.post(`webhooks/endpoints/${endpoint.id}/test/`)).body;
   const urls: Record<string, string> = {
     "/": "/",
