@@ -99,8 +99,7 @@ async function main() {
       { name: "through the portal", url: `${portalUrl}/api/webhooks/endpoints`, headers: { cookie } },
     ];
     // Unmeasured warm-up: the first seconds of each server are JIT compilation, not its speed.
-    // The portal's route took ~15 s of load to level off in a probe (291, 406, 513, 563 req/s in
-    // four 5 s rounds); the bare route levels off within its first round.
+    // The portal's route needs longer under load to level off than the bare route (BENCHMARKS.md).
     for (const t of targets) await load(t.url, t.headers, WARMUP);
 
     console.log(

@@ -4,7 +4,7 @@ import { portalUrl } from "./support/env";
 import { expect, sandbox, signInWithSandbox, test, upstreamRequests } from "./support/fixtures";
 
 /**
- * Cross-site attacks in a real browser (issue 8). The admin is signed in to the portal on
+ * Cross-site attacks in a real browser. The admin is signed in to the portal on
  * 127.0.0.1; the attacker's page is served as `localhost`, which is another site. Its form post
  * and its credentialed fetches change nothing: the portal answers 403 and calls no upstream.
  * Then an injected inline script on a portal page is blocked by the Content-Security-Policy.

@@ -4,7 +4,7 @@ import { deadLetters, expect, sandbox, test } from "./support/fixtures";
 import { seedEndpoint, revealAndClose } from "./support/seed";
 
 /**
- * Leaks (issue 8): everything the browser receives during a whole session, signed in by pasting
+ * Leaks: everything the browser receives during a whole session, signed in by pasting
  * the key, is captured: every response's headers and body, the console, every URL, storage and
  * script-readable cookies; then the main portal's and the sandbox's own output. The API key may
  * appear in none of it; a full signing secret only in the create or rotate answer that carries it

@@ -60,8 +60,8 @@ export function portalServer(
 
 /**
  * The production build's arguments. Webpack rather than Turbopack: with the same code it ships
- * 10–23 KiB less gzip JavaScript a page here (it drops the unused parts of zod and duplicates
- * fewer modules across chunks), which keeps the form pages within their budget. See BENCHMARKS.md.
+ * less gzip JavaScript a page (it drops the unused parts of zod and duplicates fewer modules
+ * across chunks), which keeps the form pages within their budget; figures in BENCHMARKS.md.
  */
 export const BUILD_ARGS = ["build", "--webpack"];
 

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** KiB of gzip JavaScript a page may load on its first visit (issue 9). */
+/** KiB of gzip JavaScript a page may load on its first visit (BENCHMARKS.md). */
 export const PAGE_BUDGET_KIB = { default: 210, "/webhooks": 190 } as const;
 
 export function budgetFor(route: string): number {

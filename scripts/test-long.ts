@@ -1,5 +1,5 @@
 /**
- * `npm run test:long`: the tests too long for `npm test` (issue 8). Ends, like `npm test`, with
+ * `npm run test:long`: the tests too long for `npm test`. Ends, like `npm test`, with
  * `N passed, N failed`.
  *
  * 1. Load: 50 clients for 60 s of mixed reads and metadata updates through the portal's API

@@ -5,7 +5,7 @@ import { expect, signedInRequest, test, upstreamRequests } from "../support/fixt
 import { seedEndpoint } from "../support/seed";
 
 /**
- * The bad-input corpus (issue 8): malformed requests to every portal route and every sandbox
+ * The bad-input corpus: malformed requests to every portal route and every sandbox
  * route. Each expects its status and, for a refusal, the error envelope with that status. None may
  * give a 5xx; none that the portal can refuse itself may reach the upstream (`requests_served`);
  * both servers answer normally afterwards. RELIABILITY.md has the figures.

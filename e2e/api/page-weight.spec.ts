@@ -5,7 +5,7 @@ import { expect, sandbox, signedInRequest, test } from "../support/fixtures";
 import { seedEndpoint } from "../support/seed";
 
 /**
- * The page-weight budget (issue 9), for every page of the build: the gzip JavaScript a first
+ * The page-weight budget, for every page of the build: the gzip JavaScript a first
  * visit loads, signed in, from the production build the suite runs against. A page added later
  * is found in the build's manifest and must be given a URL here, so none escapes the budget.
  */

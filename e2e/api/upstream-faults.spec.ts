@@ -3,7 +3,7 @@ import { e2e, portalUrl } from "../support/env";
 import { expect, signedInRequest, test } from "../support/fixtures";
 
 /**
- * Upstream faults (issue 8): Closient stopped, hanging past the portal's timeout, answering 500,
+ * Upstream faults: Closient stopped, hanging past the portal's timeout, answering 500,
  * HTML, malformed JSON, a response cut short, or 429. The portal answers each in the error
  * envelope within its timeout plus one second, and the page says what to do, with a retry.
  * The stub upstream makes the faults (e2e/support/stub-upstream.ts).

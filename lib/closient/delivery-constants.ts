@@ -11,6 +11,6 @@ export const RESPONSE_BODY_MAX_LENGTH = 256;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** Delay before attempts 2..8 (decision 10); after the eighth failure a delivery is dead-lettered. */
+/** Delay before attempts 2..8 (the contract's retry schedule); after the eighth failure a delivery is dead-lettered. */
 export const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR];
 export const MAX_DELIVERY_ATTEMPTS = RETRY_DELAYS_MS.length + 1;

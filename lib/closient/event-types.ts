@@ -1,5 +1,5 @@
 // zod/mini: these schemas reach the browser with the endpoint form, and the mini build lets the
-// bundler keep only the checks used (BENCHMARKS.md, issue 9). They compose with classic schemas.
+// bundler keep only the checks used (BENCHMARKS.md). They compose with classic schemas.
 import { z } from "zod/mini";
 
 export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;

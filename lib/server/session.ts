@@ -33,12 +33,12 @@ export interface Session {
 export type { SessionInfo };
 
 /**
- * Seals opened in the last minute, by cookie value. Opening one is a Web Crypto call that costs
- * ~0.4 ms inside Next (the thread-pool hop, not the AES), and an admin's requests bring the same
- * cookie again and again (BENCHMARKS.md, bench:portal). An entry holds what the seal holds, the API key
- * included, for at most a minute and never past the seal's own expiry; signing out and an upstream
- * 401 drop it. It adds no reach: this process holds SESSION_SECRET, which opens every cookie. A
- * tampered cookie is another string, so it is opened (and refused) like any new one.
+ * Seals opened in the last minute, by cookie value: opening one is a Web Crypto round trip, and an
+ * admin's requests bring the same cookie again and again (the cost: BENCHMARKS.md, bench:portal).
+ * An entry holds what the seal holds, the API key included, for at most a minute and never past
+ * the seal's own expiry; signing out and an upstream 401 drop it. It adds no reach: this process
+ * holds SESSION_SECRET, which opens every cookie. A tampered cookie is another string, so it is
+ * opened (and refused) like any new one.
  */
 const OPENED_FOR_MS = 60_000;
 const OPENED_MAX = 1_000;
@@ -79,7 +79,7 @@ export const readSession = cache(async (): Promise<Session | null> => {
 /**
  * The session a route handler's request carries, read from the request's own cookies. A route
  * writes the cookie only when it renews or ends the session; `cookies()` would build its mutable
- * jar on every request (~2% of the proxy's CPU in bench:portal's profile) to read one value.
+ * jar on every request to read one value (its cost: BENCHMARKS.md, bench:portal).
  */
 export function readRequestSession(request: NextRequest): Promise<Session | null> {
   const token = request.cookies.get(SESSION_COOKIE)?.value;

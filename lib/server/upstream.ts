@@ -12,8 +12,8 @@ const PASS_THROUGH = /^(ratelimit-|x-ratelimit-|retry-after$)/i;
 
 /**
  * Kept-alive connections to the upstream, shared by every request of this process. undici's own
- * `request` rather than `fetch`: the same client without the WHATWG layers, about 0.6 ms less
- * per call here (bench:portal). It follows no redirects.
+ * `request` rather than `fetch`: the same client without the WHATWG layers (BENCHMARKS.md,
+ * bench:portal). It follows no redirects.
  */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 
@@ -86,8 +86,7 @@ async function send<S extends z.ZodType>(
   const url = `${e.upstreamUrl}${call.path}${call.query?.size ? `?${call.query.toString()}` : ""}`;
   // One deadline for connect, headers and body, cleared as soon as the body is read. Not
   // AbortSignal.timeout: its timer, weak reference and finalizer outlive the call by the whole
-  // timeout (10 s: ten thousand of each at a thousand calls a second). It was two thirds of the
-  // proxy's garbage collection in a profile under bench:portal's load (BENCHMARKS.md).
+  // timeout, which showed in the proxy's garbage collection (BENCHMARKS.md, bench:portal).
   const deadline = new AbortController();
   const { signal } = deadline;
   const timer = setTimeout(() => deadline.abort(), call.slow ? e.upstreamSlowTimeoutMs : e.upstreamTimeoutMs);
