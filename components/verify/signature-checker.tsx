@@ -101,32 +101,34 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form onSubmit={submit} className="space-y-4" aria-label="Signature to check">
-        <PastedField
-          id="check-body"
-          label="Raw body"
-          hint="The request body exactly as your receiver got it, before any JSON parsing."
-          value={body}
-          onChange={setBody}
-          rows={8}
-        />
-        <PastedField
-          id="check-header"
-          label={`${SIGNATURE_HEADER} header`}
-          hint="Its value: t=…,v1=…"
-          value={header}
-          onChange={setHeader}
-        />
-        <PastedField
-          id="check-secret"
-          label="Signing secret"
-          hint={
-            endpoint
+        {[
+          {
+            id: "check-body",
+            label: "Raw body",
+            hint: "The request body exactly as your receiver got it, before any JSON parsing.",
+            value: body,
+            onChange: setBody,
+            rows: 8,
+          },
+          {
+            id: "check-header",
+            label: `${SIGNATURE_HEADER} header`,
+            hint: "Its value: t=…,v1=…",
+            value: header,
+            onChange: setHeader,
+          },
+          {
+            id: "check-secret",
+            label: "Signing secret",
+            hint: endpoint
               ? `The full secret of ${endpoint.name}. Its current one starts with ${endpoint.maskedSecret}`
-              : "The endpoint's full secret, as shown once when it was created or rotated."
-          }
-          value={secret}
-          onChange={setSecret}
-        />
+              : "The endpoint's full secret, as shown once when it was created or rotated.",
+            value: secret,
+            onChange: setSecret,
+          },
+        ].map((field) => (
+          <PastedField key={field.id} {...field} />
+        ))}
         <details className="rounded-md border border-slate-200 px-3 py-2">
           <summary className="min-h-6 cursor-pointer text-sm font-medium text-slate-800">
             Compare with the body that was sent (optional)

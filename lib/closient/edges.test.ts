@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  apiKeyProblem,
-  ClosientError,
-  computeSignature,
-  crc32Hex,
-  describeEventType,
-  endpointUrlSchema,
-  generateApiKey,
-  metadataFilters,
-  metadataWriteSchema,
-  parseJsonBody,
-  parseQuery,
-  parseSignatureHeader,
-  randomString,
-  signatureHeader,
-  toSearchParams,
-  verifySignature,
-} from "./index";
-import { isErrorEnvelope } from "./closient-error";
-import { inspectHeader, secretProblem } from "../verify/signature-check";
+import { apiKeyProblem, crc32Hex, generateApiKey } from "./api-key";
+import { ClosientError, isErrorEnvelope } from "./closient-error";
+import { endpointUrlSchema } from "./endpoint-fields";
+import { describeEventType } from "./event-types";
+import { metadataWriteSchema } from "./metadata";
+import { metadataFilters, toSearchParams } from "./paths";
+import { randomString } from "./random";
+import { computeSignature, parseSignatureHeader, signatureHeader, verifySignature } from "./signature";
+import { parseJsonBody, parseQuery } from "./validate";
 
 /** The edges of the contract's helpers: each assertion pins one rule a mutation would break. */
 
@@ -216,55 +205,6 @@ describe("signatures", () => {
       );
     }
     expect(await verifySignature({ header: null, body, secret })).toEqual({ ok: false, reason: "malformed" });
-  });
-
-  it("names each problem of a pasted header", () => {
-    const hex = "b".repeat(64);
-    const problems = (raw: string) => inspectHeader(raw).problems;
-    expect(inspectHeader(`X-Closient-Signature: t=${t},v1=${hex}`)).toEqual({
-      parsed: { timestamp: t, v1: [hex], v1old: [] },
-      problems: [],
-    });
-    expect(problems("  ")).toEqual(["The header is empty."]);
-    expect(problems(`"t=${t},v1=${hex}"`)).toEqual([
-      "The value is wrapped in quotes: a receiver sees the quotes as part of it.",
-    ]);
-    expect(problems(`t=${t},,v1=${hex}`)).toEqual([
-      "It has an empty element (two commas in a row, or a trailing comma).",
-    ]);
-    expect(problems(`t=${t}, v1=${hex}`)).toEqual([`"v1=${hex}" has spaces around it: Closient sends none.`]);
-    expect(problems(`t=${t},nonsense,v1=${hex}`)).toEqual(['"nonsense" is not a name=value pair.']);
-    expect(problems(`t=${t}000,v1=${hex}`)).toEqual([
-      `t=${t}000 looks like milliseconds: t is Unix seconds.`,
-    ]);
-    expect(problems(`t=soon,v1=${hex}`)).toEqual(["t=soon is not a Unix time in seconds."]);
-    expect(problems(`t=${t},t=${t},v1=${hex}`)).toEqual(["It has more than one t."]);
-    expect(problems(`v1=${hex}`)).toEqual(["It has no t=… timestamp."]);
-    expect(problems(`t=${t}`)).toEqual(["It has no v1=… signature."]);
-    expect(problems(`t=${t},v1=${hex.toUpperCase()}`)).toEqual([
-      "v1= is in upper case: Closient sends lower-case hex.",
-    ]);
-    expect(problems(`t=${t},v1=${hex.slice(2)}`)).toEqual([
-      "v1= has 62 hex characters, not 64: the header was cut short or joined.",
-    ]);
-    expect(problems(`t=${t},v1=${hex},v1old=zz`)).toEqual([
-      "v1old= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
-    ]);
-    expect(problems(`t=${t},v1=${hex},v2=${hex}`)).toEqual([
-      '"v2" is not part of the Closient header (expected t, v1 and maybe v1old).',
-    ]);
-  });
-
-  it("tells an empty, a masked and a malformed secret apart", () => {
-    expect(secretProblem("")).toBe("Enter the endpoint's signing secret.");
-    expect(secretProblem("c".repeat(64))).toBeNull();
-    expect(secretProblem(` ${"c".repeat(64)} `)).toBe(
-      "The secret has spaces or a line break around it: remove them.",
-    );
-    expect(secretProblem("abcdefgh...")).toMatch(/masked/i);
-    expect(secretProblem("xyz")).toMatch(
-      /^A Closient signing secret is 64 lower-case hexadecimal characters; this one has 3/,
-    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateSigningSecret, maskSecret } from "../closient/secret";
 import { signatureHeader } from "../closient/signature";
-import { diagnoseSignature, firstDifference, inspectHeader } from "./signature-check";
+import { diagnoseSignature, firstDifference, inspectHeader, secretProblem } from "./signature-check";
 
 const secret = generateSigningSecret();
 const previous = generateSigningSecret();
@@ -160,5 +160,57 @@ describe("firstDifference", () => {
       expected: "e",
     });
     expect(firstDifference("same", "same")).toBeNull();
+  });
+});
+
+describe("what is wrong with a pasted header or secret", () => {
+  it("names each problem of a pasted header", () => {
+    const hex = "b".repeat(64);
+    const t = 1_800_000_000;
+    const problems = (raw: string) => inspectHeader(raw).problems;
+    expect(inspectHeader(`X-Closient-Signature: t=${t},v1=${hex}`)).toEqual({
+      parsed: { timestamp: t, v1: [hex], v1old: [] },
+      problems: [],
+    });
+    expect(problems("  ")).toEqual(["The header is empty."]);
+    expect(problems(`"t=${t},v1=${hex}"`)).toEqual([
+      "The value is wrapped in quotes: a receiver sees the quotes as part of it.",
+    ]);
+    expect(problems(`t=${t},,v1=${hex}`)).toEqual([
+      "It has an empty element (two commas in a row, or a trailing comma).",
+    ]);
+    expect(problems(`t=${t}, v1=${hex}`)).toEqual([`"v1=${hex}" has spaces around it: Closient sends none.`]);
+    expect(problems(`t=${t},nonsense,v1=${hex}`)).toEqual(['"nonsense" is not a name=value pair.']);
+    expect(problems(`t=${t}000,v1=${hex}`)).toEqual([
+      `t=${t}000 looks like milliseconds: t is Unix seconds.`,
+    ]);
+    expect(problems(`t=soon,v1=${hex}`)).toEqual(["t=soon is not a Unix time in seconds."]);
+    expect(problems(`t=${t},t=${t},v1=${hex}`)).toEqual(["It has more than one t."]);
+    expect(problems(`v1=${hex}`)).toEqual(["It has no t=… timestamp."]);
+    expect(problems(`t=${t}`)).toEqual(["It has no v1=… signature."]);
+    expect(problems(`t=${t},v1=${hex.toUpperCase()}`)).toEqual([
+      "v1= is in upper case: Closient sends lower-case hex.",
+    ]);
+    expect(problems(`t=${t},v1=${hex.slice(2)}`)).toEqual([
+      "v1= has 62 hex characters, not 64: the header was cut short or joined.",
+    ]);
+    expect(problems(`t=${t},v1=${hex},v1old=zz`)).toEqual([
+      "v1old= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
+    ]);
+    expect(problems(`t=${t},v1=${hex},v2=${hex}`)).toEqual([
+      '"v2" is not part of the Closient header (expected t, v1 and maybe v1old).',
+    ]);
+  });
+
+  it("tells an empty, a masked and a malformed secret apart", () => {
+    expect(secretProblem("")).toBe("Enter the endpoint's signing secret.");
+    expect(secretProblem("c".repeat(64))).toBeNull();
+    expect(secretProblem(` ${"c".repeat(64)} `)).toBe(
+      "The secret has spaces or a line break around it: remove them.",
+    );
+    expect(secretProblem("abcdefgh...")).toMatch(/masked/i);
+    expect(secretProblem("xyz")).toMatch(
+      /^A Closient signing secret is 64 lower-case hexadecimal characters; this one has 3/,
+    );
   });
 });
