@@ -1,30 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateApiKey } from "@/lib/closient";
+import { env, readEnv } from "./env";
 
-const saved = { ...process.env };
-const VARS = [
-  "NODE_ENV",
-  "CLOSIENT_API_URL",
-  "SANDBOX_PORT",
-  "CLOSIENT_SANDBOX_API_KEYS",
-  "SESSION_SECRET",
-  "SESSION_SECRET_PREVIOUS",
-  "SESSION_MAX_AGE_SECONDS",
-  "UPSTREAM_TIMEOUT_MS",
-  "UPSTREAM_SLOW_TIMEOUT_MS",
-];
-
-/** env() as a fresh process would read `vars`. */
-async function envWith(vars: Record<string, string>) {
-  for (const name of VARS) delete process.env[name];
-  Object.assign(process.env, vars);
-  vi.resetModules();
-  return (await import("./env")).env();
-}
-
-afterEach(() => {
-  process.env = { ...saved };
-});
+/** The configuration a process with only `vars` would read. */
+const envWith = (vars: Record<string, string>) => Promise.resolve().then(() => readEnv(vars));
 
 const SECRET = "s".repeat(32);
 
@@ -93,10 +72,16 @@ describe("the portal's configuration", () => {
     expect((await envWith({ SESSION_SECRET: SECRET, NODE_ENV: "production" })).secureCookies).toBe(true);
   });
 
-  it("reads the configuration once", async () => {
-    const first = await envWith({ SESSION_SECRET: SECRET });
-    const { env } = await import("./env");
-    process.env.SESSION_SECRET = "t".repeat(32);
-    expect(env()).toBe(first);
+  it("reads the process's configuration once", () => {
+    process.env.SESSION_SECRET ??= SECRET;
+    const first = env();
+    const before = process.env.UPSTREAM_TIMEOUT_MS;
+    process.env.UPSTREAM_TIMEOUT_MS = "12345";
+    try {
+      expect(env()).toBe(first);
+      expect(env().upstreamTimeoutMs).not.toBe(12345);
+    } finally {
+      process.env.UPSTREAM_TIMEOUT_MS = before;
+    }
   });
 });

@@ -46,8 +46,13 @@ let cached: PortalEnv | undefined;
 
 /** The portal's configuration, validated once; no other module reads process.env. */
 export function env(): PortalEnv {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** The configuration `source` describes, or an error that names every problem. */
+export function readEnv(source: Record<string, string | undefined>): PortalEnv {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`The portal's configuration is invalid: ${problems}`);
@@ -59,7 +64,7 @@ export function env(): PortalEnv {
         .map((key) => key.trim())
         .find((key) => key.startsWith("csb_") && parseApiKey(key)) ?? null)
     : null;
-  cached = {
+  return {
     upstreamUrl: (e.CLOSIENT_API_URL ?? `http://127.0.0.1:${e.SANDBOX_PORT}`).replace(/\/+$/, ""),
     isSandbox,
     sandboxKey,
@@ -73,5 +78,4 @@ export function env(): PortalEnv {
     upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,
     secureCookies: e.NODE_ENV === "production",
   };
-  return cached;
 }
