@@ -18,7 +18,7 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium break-all",
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium break-words",
         style.className,
       )}
     >
