@@ -214,3 +214,169 @@ describe("what is wrong with a pasted header or secret", () => {
     );
   });
 });
+
+describe("the edges of the diagnosis", () => {
+  const t = 1_800_000_000;
+  const hex = "b".repeat(64);
+  const problems = (raw: string) => inspectHeader(raw).problems;
+
+  it("reads only a whole value as quoted, and trims each part before reading it", () => {
+    expect(problems(`t=${t},v1=${hex}"`)).toEqual([
+      `v1= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).`,
+    ]);
+    expect(problems(`"t=${t},v1=${hex}`)).not.toContain(
+      "The value is wrapped in quotes: a receiver sees the quotes as part of it.",
+    );
+    expect(problems(`t=${t}, ,v1=${hex}`)).toEqual([
+      "It has an empty element (two commas in a row, or a trailing comma).",
+    ]);
+    expect(problems(`t=${t}, junk ,v1=${hex}`)).toEqual([
+      '"junk" has spaces around it: Closient sends none.',
+      '"junk" is not a name=value pair.',
+    ]);
+    expect(problems(`=x,t=${t},v1=${hex}`)).toEqual([
+      '"" is not part of the Closient header (expected t, v1 and maybe v1old).',
+    ]);
+    expect(inspectHeader(`t=${t},v1=${hex} `).parsed?.v1).toEqual([hex]);
+  });
+
+  it("calls only a whole 13-digit t milliseconds, and only 1 to 12 digits seconds", () => {
+    expect(problems(`t=x${t}000,v1=${hex}`)).toEqual([`t=x${t}000 is not a Unix time in seconds.`]);
+    expect(problems(`t=${t}0000,v1=${hex}`)).toEqual([`t=${t}0000 is not a Unix time in seconds.`]);
+    expect(problems(`t=${t}x,v1=${hex}`)).toEqual([`t=${t}x is not a Unix time in seconds.`]);
+    expect(problems(`t=x${t},v1=${hex}`)).toEqual([`t=x${t} is not a Unix time in seconds.`]);
+  });
+
+  it("takes only a whole 64-hex value as a signature, in either case", () => {
+    for (const odd of [`x${hex}`, `${hex}x`]) {
+      expect(problems(`t=${t},v1=${odd}`)).toEqual([
+        "v1= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
+      ]);
+    }
+    expect(problems(`t=${t},v1=${hex}${hex.toUpperCase()}`)).toEqual([
+      "v1= has 128 hex characters, not 64: the header was cut short or joined.",
+    ]);
+    expect(problems(`t=${t},v1=x${hex.toUpperCase()}`)).toEqual([
+      "v1= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
+    ]);
+    expect(problems(`t=${t},v1=${hex.toUpperCase()}x`)).toEqual([
+      "v1= is not hexadecimal (HMAC-SHA256 in lower-case hex, 64 characters).",
+    ]);
+  });
+
+  it("says what is wrong with a secret, naming characters that are not lower-case hex", () => {
+    expect(secretProblem(" abcdefgh... ")).toMatch(/^This is the masked form of a secret/);
+    expect(secretProblem("abc")).toBe(
+      "A Closient signing secret is 64 lower-case hexadecimal characters; this one has 3 characters.",
+    );
+    expect(secretProblem("ABC")).toBe(
+      "A Closient signing secret is 64 lower-case hexadecimal characters; this one has 3 characters, some of them not lower-case hex.",
+    );
+    expect(secretProblem(`${"a".repeat(63)}Z`)).toMatch(/64 characters, some of them not lower-case hex\.$/);
+  });
+
+  it("finds where two bodies first differ, with what came before", () => {
+    expect(firstDifference("abc", "abc")).toBeNull();
+    expect(firstDifference("abcdef", "abcxef")).toMatchObject({
+      index: 3,
+      context: "abc",
+      given: "def",
+      expected: "xef",
+    });
+    expect(firstDifference("ab", "abc")).toMatchObject({ index: 2, given: "", expected: "c" });
+    expect(firstDifference("abc", "ab")).toMatchObject({ index: 2, given: "c", expected: "" });
+    const long = `${"x".repeat(30)}A`;
+    expect(firstDifference(long, `${"x".repeat(30)}B`)).toMatchObject({ index: 30, context: "x".repeat(24) });
+    expect(firstDifference("a\nbc", "a\nbd")).toMatchObject({ line: 2, column: 2 });
+  });
+
+  it("names a malformed header before anything else, and a malformed secret next", async () => {
+    const body = '{"a":1}';
+    expect(await diagnoseSignature({ body, header: "v1=", secret, now: t })).toEqual({
+      kind: "malformed-header",
+      problems: [
+        "v1= has 0 hex characters, not 64: the header was cut short or joined.",
+        "It has no t=… timestamp.",
+      ],
+    });
+    const header = await signatureHeader({ secret, timestamp: t, body });
+    expect(await diagnoseSignature({ body, header, secret: "abc", now: t })).toMatchObject({
+      kind: "malformed-secret",
+    });
+  });
+
+  it("tells a stale signature that matches nothing from a wrong secret, and a mangled body from a wrong one", async () => {
+    const body = '{"a":1}';
+    const header = await signatureHeader({ secret, timestamp: t, body });
+    const other = generateSigningSecret();
+    expect(await diagnoseSignature({ body, header, secret: other, now: t + 1000 })).toEqual({
+      kind: "stale",
+      scheme: null,
+      timestamp: t,
+      ageSeconds: 1000,
+      checkedAt: t + 1000,
+    });
+    expect(await diagnoseSignature({ body, header, secret: other, now: t })).toEqual({
+      kind: "wrong-secret",
+      why: "closient-form",
+    });
+    expect(await diagnoseSignature({ body: "not json", header, secret: other, now: t })).toEqual({
+      kind: "no-match",
+      bodyIsCompactJson: false,
+    });
+    // The masked secret's prefix decides, whatever the body.
+    expect(
+      await diagnoseSignature({
+        body,
+        header,
+        secret: other,
+        now: t,
+        maskedSecret: `${secret.slice(0, 8)}...`,
+      }),
+    ).toEqual({ kind: "wrong-secret", why: "prefix", expectedPrefix: secret.slice(0, 8) });
+    expect(
+      await diagnoseSignature({
+        body,
+        header,
+        secret: other,
+        now: t,
+        maskedSecret: `${other.slice(0, 8)}...`,
+      }),
+    ).toEqual({ kind: "wrong-secret", why: "closient-form" });
+    // A reference body equal to the given one says nothing new.
+    expect(await diagnoseSignature({ body, header, secret: other, now: t, referenceBody: body })).toEqual({
+      kind: "wrong-secret",
+      why: "closient-form",
+    });
+    expect(await diagnoseSignature({ body, header, secret: other, now: t, referenceBody: "" })).toEqual({
+      kind: "wrong-secret",
+      why: "closient-form",
+    });
+  });
+
+  it("recognises each change a body can go through, and no change it did not", async () => {
+    const body = '{"a":1,"b":"x"}';
+    const header = await signatureHeader({ secret, timestamp: t, body });
+    const diagnose = (given: string) => diagnoseSignature({ body: given, header, secret, now: t });
+    expect(await diagnose(`${body}\n\n`)).toMatchObject({
+      kind: "body-changed",
+      change: "trailing-newline-added",
+    });
+    expect(await diagnose(`${body}\r\n`)).toMatchObject({
+      kind: "body-changed",
+      change: "trailing-newline-added",
+    });
+    const crlf = '{"a":1,\r\n"b":"x"}';
+    const crlfHeader = await signatureHeader({ secret, timestamp: t, body: '{"a":1,\n"b":"x"}' });
+    expect(await diagnoseSignature({ body: crlf, header: crlfHeader, secret, now: t })).toMatchObject({
+      kind: "body-changed",
+      change: "crlf",
+    });
+    expect(await diagnose('{"a": 1, "b": "x"}')).toMatchObject({
+      kind: "body-changed",
+      change: "reserialised",
+    });
+    expect(await diagnose('{"a":1,"b":"y"}')).toEqual({ kind: "wrong-secret", why: "closient-form" });
+    expect(await diagnose("{broken")).toEqual({ kind: "no-match", bodyIsCompactJson: false });
+  });
+});
