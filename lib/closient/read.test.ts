@@ -224,3 +224,38 @@ describe("the reference shown with a failure", () => {
     expect(withReference("Closient could not be reached.", null)).toBe("Closient could not be reached.");
   });
 });
+
+describe("rows that are not objects at all", () => {
+  it("are left out with no id, and the id of a long one is cut for the log", () => {
+    const page = paginatedSchema(deliverySchema).parse({ data: [null, "row", 5, { id: "x".repeat(100) }] });
+    expect(page.data).toEqual([]);
+    expect(page.unreadable.map((r) => [r.index, r.id])).toEqual([
+      [0, null],
+      [1, null],
+      [2, null],
+      [3, "x".repeat(64)],
+    ]);
+    expect(page.unreadable[0]!.problems).toEqual([expect.stringMatching(/^row: /)]);
+  });
+
+  it("read a timestamp only when it is a date, and a count only when it is whole and not negative", () => {
+    expect(deliverySchema.parse({ ...delivery, last_attempted_at: 5 }).last_attempted_at).toBeNull();
+    expect(deliverySchema.parse({ ...delivery, attempts: 0 }).attempts).toBe(0);
+    expect(
+      deliveryResultSchema.parse({ delivery_id: "d", status: "queued", response_body: 7 }).response_body,
+    ).toBeNull();
+  });
+
+  it("work out the total from the page when only the total is missing", () => {
+    const read = paginatedSchema(deliverySchema).parse({
+      data: [delivery],
+      pagination: { page: 3, page_size: 2, has_next: false, has_previous: false },
+    });
+    expect(read.pagination).toMatchObject({ total_count: 5, total_pages: 3, has_previous: false });
+    const odd = paginatedSchema(deliverySchema).parse({
+      data: [],
+      pagination: { page: -2, total_count: 1.5 },
+    });
+    expect(odd.pagination).toMatchObject({ page: 1, total_count: 0, has_previous: false });
+  });
+});

@@ -67,3 +67,32 @@ describe("session seal", () => {
     await expect(compactDecrypt(token, new Uint8Array(32))).rejects.toThrow();
   });
 });
+
+describe("cookies sealed by an earlier version", () => {
+  // Sealed on 2026-12-01 by this code, valid for a hundred years. If the key derivation (salt,
+  // info, key id) or the algorithms change, this stops opening: every admin would be signed out.
+  const PINNED_SECRET = "pinned-session-secret-0123456789abcdef";
+  const PINNED =
+    "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoiODQ3ZDM1ZDJkZGU5In0..TfBNb-BxvVpS8ff_.Tg95h5-R14vyClJxEcIEdgHu5RnBpVMcQcCA-SIzG7nTSpbxhrlPdKYj2DC9GWsTCmgVhuuEEcnIm6_hyj8MLTUNaaIcMSSR1X7oQpo7Ew4hmKf8.bokUpbDGPb29sWU16JAiWA";
+
+  it("still open, with the same key id", async () => {
+    expect(await unseal(PINNED, [PINNED_SECRET])).toMatchObject({
+      key: "csb_pinned",
+      org: { id: "o", name: "Org" },
+    });
+    expect(await openSeal(PINNED, ["another-secret-0123456789abcdef0123", PINNED_SECRET])).toMatchObject({
+      secretIndex: 1,
+    });
+    const fresh = await seal(payload, PINNED_SECRET, { maxAgeSeconds: 60 });
+    expect(JSON.parse(Buffer.from(fresh.split(".")[0]!, "base64url").toString())).toEqual({
+      alg: "dir",
+      enc: "A256GCM",
+      kid: "847d35d2dde9",
+    });
+  });
+
+  it("never open with a secret that is not theirs", async () => {
+    expect(await openSeal(PINNED, ["another-secret-0123456789abcdef0123"])).toBeNull();
+    expect(await openSeal(PINNED, [])).toBeNull();
+  });
+});
