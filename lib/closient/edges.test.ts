@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiKeyProblem, crc32Hex, generateApiKey } from "./api-key";
 import { ClosientError, isErrorEnvelope } from "./closient-error";
 import { endpointUrlSchema } from "./endpoint-fields";
-import { describeEventType } from "./event-types";
+import { describeEventType, eventTypesSchema } from "./event-types";
 import { metadataWriteSchema } from "./metadata";
 import { metadataFilters, toSearchParams } from "./paths";
 import { randomString } from "./random";
@@ -140,6 +140,17 @@ describe("endpoint fields", () => {
     expect(messages(false, "https://user@example.com")).toEqual(["Leave credentials out of the URL."]);
     expect(messages(false, "https://:pw@example.com")).toEqual(["Leave credentials out of the URL."]);
     expect(messages(true, "http://127.0.0.1:9/hook")).toEqual([]);
+    expect(messages(false, "   ")).toEqual(["Enter the URL that will receive the webhooks."]);
+    expect(messages(false, `https://example.com/${"a".repeat(2048)}`)).toEqual([
+      "A URL is at most 2048 characters.",
+    ]);
+  });
+
+  it("refuses ping with its own reason, not the pattern's", () => {
+    const ping = eventTypesSchema.safeParse(["ping"]);
+    expect(ping.success ? [] : ping.error.issues.map((i) => i.message)).toEqual([
+      "`ping` is reserved for test pings and cannot be subscribed to.",
+    ]);
   });
 
   it("describes the catalogue's event types and no others", () => {

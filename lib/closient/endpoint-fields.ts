@@ -12,6 +12,7 @@ export function endpointUrlSchema({ allowHttp }: { allowHttp: boolean }) {
     z.minLength(1, "Enter the URL that will receive the webhooks."),
     z.maxLength(URL_MAX_LENGTH, `A URL is at most ${URL_MAX_LENGTH} characters.`),
     z.superRefine((value, ctx) => {
+      if (value === "") return; // said already: one problem, one message
       let url: URL;
       try {
         url = new URL(value);
