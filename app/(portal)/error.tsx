@@ -1,6 +1,5 @@
 "use client";
 
-import { withReference } from "@/lib/closient/closient-error";
 import { ErrorState } from "@/components/ui/misc";
 
 /** The digest is what the server logged this failure under (instrumentation.ts). */
@@ -16,10 +15,8 @@ export default function PortalError({
       message={
         process.env.NODE_ENV === "development"
           ? error.message
-          : withReference(
-              "This page could not be loaded. Closient may be unreachable for a moment.",
-              error.digest,
-            )
+          : // The words withReference writes, without bringing the error module into every page.
+            `This page could not be loaded. Closient may be unreachable for a moment.${error.digest ? ` Reference: ${error.digest}` : ""}`
       }
       onRetry={reset}
     />

@@ -1,5 +1,5 @@
 import { isKnownStatus, type DeliveryStatus } from "@/lib/closient/delivery-constants";
-import { statusLabel } from "@/lib/deliveries/status-text";
+import { statusLabel } from "@/lib/deliveries/status-labels";
 import { cn } from "@/lib/utils";
 
 const styles: Record<DeliveryStatus, { icon: string; className: string }> = {

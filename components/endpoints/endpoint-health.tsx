@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
-import { STATUS_LABELS } from "@/lib/deliveries/status-text";
+import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";

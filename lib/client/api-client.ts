@@ -42,11 +42,7 @@ async function send<T>(
       credentials: "same-origin",
     });
   } catch {
-    throw new ClosientError(
-      0,
-      "NETWORK_ERROR",
-      "The portal could not be reached. Check your connection and retry.",
-    );
+    throw new ClosientError(0, "NETWORK_ERROR");
   }
   if (response.status === 204) return { data: null as T, headers: {} };
   const json: unknown = await response.json().catch(() => null);

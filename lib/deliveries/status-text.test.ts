@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { statusLabel, statusMeaning, whyNoReplay } from "./status-text";
+import { statusLabel } from "./status-labels";
+import { statusMeaning, whyNoReplay } from "./status-text";
 
 describe("what a delivery's status means", () => {
   it("says a dead letter used up its attempts and offers replay", () => {

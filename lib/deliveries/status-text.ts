@@ -1,19 +1,5 @@
-import { isKnownStatus, MAX_DELIVERY_ATTEMPTS, type DeliveryStatus } from "@/lib/closient/delivery-constants";
+import { isKnownStatus, MAX_DELIVERY_ATTEMPTS } from "@/lib/closient/delivery-constants";
 import { PING_EVENT_TYPE } from "@/lib/closient/event-types";
-
-/** Each known status in words. */
-export const STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: "Pending",
-  delivered: "Delivered",
-  failed: "Failed",
-  rate_limited: "Rate limited",
-  dead_letter: "Dead letter",
-};
-
-/** A status in words; one Closient added since keeps its own name. */
-export function statusLabel(status: string): string {
-  return isKnownStatus(status) ? STATUS_LABELS[status] : status;
-}
 
 /** What a delivery's status means, in words an admin can act on. */
 export function statusMeaning(status: string, attempts: number, eventType = ""): string {
