@@ -234,3 +234,38 @@ describe("random strings", () => {
     expect(randomString("xyz", 1)).toMatch(/^[xyz]$/);
   });
 });
+
+describe("pinned by an independent oracle", () => {
+  it("signs the documented bytes, t + '.' + body, with HMAC-SHA256 of the secret's UTF-8", async () => {
+    const { createHmac } = await import("node:crypto");
+    const secret = "c".repeat(64);
+    const body = '{"id":"evt_1","type":"offer.updated"}';
+    const expected = createHmac("sha256", secret).update(`1800000000.${body}`).digest("hex");
+    expect(await computeSignature(secret, 1_800_000_000, body)).toBe(expected);
+  });
+
+  it("reads a t that is not only digits as no timestamp: a malformed header", async () => {
+    expect(parseSignatureHeader("t=x12,v1=ab")).toBeNull();
+    expect(await verifySignature({ header: "t=x12,v1=ab", body: "{}", secret: "s" })).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+  });
+});
+
+describe("the details of a refusal", () => {
+  it("name a record key's own message, a nested field by its dotted path, and the body for the root", () => {
+    const keyed = z.object({ metadata: z.record(z.string().max(3, "Keys are short."), z.string()) });
+    expect(() => parseJsonBody('{"metadata":{"toolong":"v"}}', keyed)).toThrow(
+      expect.objectContaining({ details: [{ field: "metadata.toolong", message: "Keys are short." }] }),
+    );
+    const nested = z.object({ a: z.object({ b: z.number() }) });
+    expect(() => parseJsonBody('{"a":{"b":"x"}}', nested)).toThrow(
+      expect.objectContaining({ details: [{ field: "a.b", message: expect.any(String) }] }),
+    );
+    const root = z.object({}).refine(() => false, "Nope.");
+    expect(() => parseJsonBody("{}", root)).toThrow(
+      expect.objectContaining({ details: [{ field: "body", message: "Nope." }] }),
+    );
+  });
+});

@@ -236,6 +236,12 @@ describe("rows that are not objects at all", () => {
       [3, "x".repeat(64)],
     ]);
     expect(page.unreadable[0]!.problems).toEqual([expect.stringMatching(/^row: /)]);
+    const nested = paginatedSchema(
+      whoamiSchema.pick({ api_key: true }).extend({ deep: deliverySchema.pick({ id: true }) }),
+    );
+    expect(nested.parse({ data: [{ deep: {} }] }).unreadable[0]!.problems).toEqual([
+      expect.stringMatching(/^deep\.id: /),
+    ]);
   });
 
   it("read a timestamp only when it is a date, and a count only when it is whole and not negative", () => {

@@ -137,6 +137,8 @@ describe("the delivery log's loader", () => {
       message: "Closient answered with an error (HTTP 503). Try again shortly. Reference: req-log",
     });
     expect(view.deadLetters).toBeNull();
+    const dead = await loadDeliveryLog(session("org-l4"), params("status=dead_letter"), NOW);
+    expect(dead).toMatchObject({ list: { ok: false }, deadLetters: null });
   });
 
   it("turns a typed endpoint into its id with one redirect, or keeps what matched nothing", async () => {
@@ -149,6 +151,7 @@ describe("the delivery log's loader", () => {
     expect(await to(`endpoint=${B}`)).toContain(`/deliveries?endpoint_id=${B}`);
     expect(await to("endpoint=nothing-like-it")).toContain("/deliveries?endpoint_unmatched=nothing-like-it");
     expect(await to("endpoint=%20")).toMatch(/;\/deliveries;/);
+    expect(await to(`endpoint=${"z".repeat(150)}`)).toContain(`endpoint_unmatched=${"z".repeat(100)};`);
     const unmatched = await loadDeliveryLog(
       session("org-l5"),
       params("endpoint_unmatched=nothing-like-it"),

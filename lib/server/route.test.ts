@@ -131,6 +131,7 @@ describe("reading a body", () => {
     const big = `{"name":"${"x".repeat(1024 * 1024)}"}`;
     await expect(read({ ...json, "content-length": String(2 * 1024 * 1024) }, "{}")).rejects.toMatchObject({
       status: 413,
+      code: "BAD_REQUEST",
       message: "The body is larger than 1 MiB.",
     });
     await expect(read(json, big)).rejects.toMatchObject({ status: 413 });
