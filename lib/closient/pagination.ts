@@ -54,9 +54,14 @@ function readPagination(raw: unknown, rows: number): Pagination {
  * all fails.
  */
 export function paginatedSchema<T extends z.ZodType>(item: T) {
+  // The usual answer, read on zod's fast path in one go; only a page that fails it is read row by
+  // row, so one bad row costs that page a second pass and costs no other page anything.
+  const whole = z.object({ data: z.array(item), pagination: paginationSchema });
   return z
     .object({ data: z.array(z.unknown()), pagination: z.unknown().optional() })
     .transform((page): ReadPage<z.output<T>> => {
+      const fast = whole.safeParse(page);
+      if (fast.success) return { data: fast.data.data, pagination: fast.data.pagination, unreadable: [] };
       const data: z.output<T>[] = [];
       const unreadable: UnreadableRow[] = [];
       page.data.forEach((raw, index) => {

@@ -12,46 +12,34 @@ export type Unrecognised = string & Record<never, never>;
 const isDate = (value: unknown): value is string =>
   typeof value === "string" && !Number.isNaN(Date.parse(value));
 
+// Each reader is the plain type, which zod checks on its fast path, with a `catch` that does the
+// liberal reading only when a value is odd: a well-formed answer costs what a strict one did.
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+const stringRecord = (value: unknown): Record<string, string> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, item]) => typeof item === "string"))
+    : {};
+
 /** Optional text: anything but a string (null, a number, missing) reads as "". */
-export const lenientText = z
-  .unknown()
-  .optional()
-  .transform((value): string => (typeof value === "string" ? value : ""));
+export const lenientText = z.string().catch("");
 
 /** Optional text that may be absent: anything but a string reads as null. */
-export const lenientNullableText = z
-  .unknown()
-  .optional()
-  .transform((value): string | null => (typeof value === "string" ? value : null));
+export const lenientNullableText = z.string().nullable().catch(null);
 
 /** An optional whole number: anything else reads as null. */
-export const lenientInt = z
-  .unknown()
-  .optional()
-  .transform((value): number | null => (Number.isInteger(value) ? (value as number) : null));
+export const lenientInt = z.number().int().nullable().catch(null);
 
 /** A count: anything but a whole number ≥ 0 reads as 0. */
-export const lenientCount = z
-  .unknown()
-  .optional()
-  .transform((value): number => (Number.isInteger(value) && (value as number) >= 0 ? (value as number) : 0));
+export const lenientCount = z.number().int().min(0).catch(0);
 
 /** A list of strings: null reads as [], and items that are not strings are left out. */
-export const lenientStrings = z
-  .unknown()
-  .optional()
-  .transform((value): string[] =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [],
-  );
+export const lenientStrings = z.array(z.string()).catch(({ value }) => strings(value));
 
 /** Flat string → string metadata: null reads as {}, and values that are not strings are left out. */
-export const lenientStringRecord = z
-  .unknown()
-  .optional()
-  .transform((value): Record<string, string> => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => typeof item === "string"));
-  });
+export const lenientStringRecord = z.record(z.string(), z.string()).catch(({ value }) => stringRecord(value));
 
 /** A required timestamp: a row without a readable one cannot be shown and is left out. */
 export const timestamp = z.string().refine(isDate, "Expected an ISO 8601 date-time.");
