@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDeliveryLog } from "./delivery-log";
-import { fakeUpstream, testEnv } from "./testing";
+import { endpointRow, fakeUpstream, testEnv } from "./testing";
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
@@ -12,17 +12,7 @@ const session = (org: string) => ({
   caller: { apiKey: "csb_log", requestId: "req-log" },
   info: { organization: { id: org } },
 });
-const endpoint = (id: string, description: string) => ({
-  id,
-  url: `https://${id.toLowerCase()}.example.com/hooks`,
-  description,
-  event_types: [],
-  is_active: true,
-  metadata: {},
-  signing_secret: "abcdefgh...",
-  created_at: new Date(NOW).toISOString(),
-  updated_at: new Date(NOW).toISOString(),
-});
+const endpoint = (id: string, description: string) => endpointRow(id, description);
 const delivery = (id: string, endpointId: string, status = "failed") => ({
   id,
   endpoint_id: endpointId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeUpstream, testEnv } from "./testing";
+import { endpointRow, fakeUpstream, testEnv } from "./testing";
 import { endpointHealth, failingEndpoints } from "./health";
 import { endpointName } from "@/lib/endpoints/names";
 import { endpointDirectory } from "./endpoint-directory";
@@ -26,17 +26,8 @@ const row = (endpoint: string, status: string, extra: Record<string, unknown> = 
   last_attempted_at: null,
   ...extra,
 });
-const endpoint = (eid: string, description = "") => ({
-  id: eid,
-  url: `https://${eid}.example.com`,
-  description,
-  event_types: [],
-  is_active: true,
-  metadata: {},
-  signing_secret: "abcdefgh...",
-  created_at: new Date(NOW).toISOString(),
-  updated_at: new Date(NOW).toISOString(),
-});
+const endpoint = (eid: string, description = "") =>
+  endpointRow(eid, description, `https://${eid}.example.com`);
 const page = (data: unknown[], more: Record<string, unknown> = {}) => ({
   data,
   pagination: {

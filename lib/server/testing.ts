@@ -57,3 +57,23 @@ export function testEnv(upstreamUrl: string) {
     LOG_LEVEL: "silent",
   });
 }
+
+/** An endpoint as Closient answers it, for a fake upstream's lists. */
+export function endpointRow(
+  id: string,
+  description: string,
+  url = `https://${id.toLowerCase()}.example.com/hooks`,
+) {
+  const at = "2026-12-01T08:00:00.000Z";
+  return {
+    id,
+    url,
+    description,
+    event_types: [],
+    is_active: true,
+    metadata: {},
+    signing_secret: "abcdefgh...",
+    created_at: at,
+    updated_at: at,
+  };
+}
