@@ -6,13 +6,9 @@ import { filterChips, filterNotice, type DeliveryLogView } from "@/lib/deliverie
 import { endpointLabels, endpointName, matchEndpoint } from "@/lib/endpoints/names";
 import type { Caller } from "./caller";
 import { endpointDirectory } from "./endpoint-directory";
+import type { PageSession as Session } from "./session";
 import { load } from "./load";
 import { webhooks } from "./webhooks";
-
-interface Session {
-  caller: Caller;
-  info: { organization: { id: string } };
-}
 
 /**
  * An endpoint typed in the filter's free-text field becomes the canonical `endpoint_id`: the

@@ -32,6 +32,12 @@ export interface Session {
 
 export type { SessionInfo };
 
+/** A page's signed-in admin: who calls Closient for this render, and what the page may show. */
+export interface PageSession {
+  caller: Caller;
+  info: SessionInfo;
+}
+
 /**
  * Seals opened in the last minute, by cookie value: opening one is a Web Crypto round trip, and an
  * admin's requests bring the same cookie again and again (the cost: BENCHMARKS.md, bench:portal).
@@ -141,7 +147,7 @@ export function sessionInfo(session: Session): SessionInfo {
  * The signed-in admin for server components, or null: who calls Closient for this render, and
  * what the page may show. Read-only: it cannot renew the cookie.
  */
-export async function currentSession(): Promise<{ caller: Caller; info: SessionInfo } | null> {
+export async function currentSession(): Promise<PageSession | null> {
   const session = await readSession();
   if (!session) return null;
   return {
@@ -151,7 +157,7 @@ export async function currentSession(): Promise<{ caller: Caller; info: SessionI
 }
 
 /** The signed-in admin for a page that needs one; without a session the visitor signs in first. */
-export async function requireSession(): Promise<{ caller: Caller; info: SessionInfo }> {
+export async function requireSession(): Promise<PageSession> {
   const session = await currentSession();
   if (!session) redirect("/sign-in");
   return session;
