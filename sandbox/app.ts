@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
   API_BASE,
   ClosientError,
+  closientError,
   deliveryListQuerySchema,
   emitEventSchema,
   endpointListQuerySchema,
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps) {
       app,
       onMethodNotAllowed: (c, methods) => {
         c.header("Allow", methods.join(", "));
-        return errorResponse(c, new ClosientError(405, "METHOD_NOT_ALLOWED"));
+        return errorResponse(c, closientError(405, "METHOD_NOT_ALLOWED"));
       },
     }),
   );
@@ -123,10 +124,10 @@ export function createApp(deps: AppDeps) {
       const key = c.req.header("X-API-Key") ?? "";
       const parsed = parseApiKey(key);
       const found = parsed ? store.authenticate(key) : null;
-      if (!parsed || !found) throw new ClosientError(401, "UNAUTHORIZED");
+      if (!parsed || !found) throw closientError(401, "UNAUTHORIZED");
       const rate = limiter.check(found.apiKey.id);
       for (const [name, value] of Object.entries(rate.headers)) c.header(name, value);
-      if (!rate.allowed) throw new ClosientError(429, "RATE_LIMITED", undefined, null, rate.headers);
+      if (!rate.allowed) throw closientError(429, "RATE_LIMITED", undefined, null, rate.headers);
       if (options.webhooks && parsed.prefix === "cpk") {
         throw new ClosientError(403, "FORBIDDEN", "Publishable keys cannot manage webhooks.");
       }
@@ -214,11 +215,11 @@ export function createApp(deps: AppDeps) {
   // `requests_served` counts authenticated API calls: a client can check what reached the API.
   app.get("/_sandbox/health", (c) => c.json({ status: "ok", requests_served: requestsServed }));
 
-  app.notFound((c) => errorResponse(c, new ClosientError(404, "NOT_FOUND")));
+  app.notFound((c) => errorResponse(c, closientError(404, "NOT_FOUND")));
   app.onError((error, c) => {
     if (error instanceof ClosientError) return errorResponse(c, error);
     log(`internal error on ${c.req.method} ${c.req.path}: ${error.message}`);
-    return errorResponse(c, new ClosientError(500, "INTERNAL_ERROR"));
+    return errorResponse(c, closientError(500, "INTERNAL_ERROR"));
   });
 
   return app;

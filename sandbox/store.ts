@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import {
   buildPagination,
   ClosientError,
+  closientError,
   generateSigningSecret,
   maskSecret,
   mergeMetadata,
@@ -194,7 +195,7 @@ export class SandboxStore {
 
   private checkMetadataCount(metadata: Metadata) {
     if (Object.keys(metadata).length > METADATA_LIMITS.maxKeys) {
-      throw new ClosientError(422, "VALIDATION_ERROR", undefined, [
+      throw closientError(422, "VALIDATION_ERROR", undefined, [
         { field: "metadata", message: `At most ${METADATA_LIMITS.maxKeys} metadata keys.` },
       ]);
     }

@@ -42,7 +42,11 @@ async function send<T>(
       credentials: "same-origin",
     });
   } catch {
-    throw new ClosientError(0, "NETWORK_ERROR");
+    throw new ClosientError(
+      0,
+      "NETWORK_ERROR",
+      "The portal could not be reached. Check your connection and retry.",
+    );
   }
   if (response.status === 204) return { data: null as T, headers: {} };
   const json: unknown = await response.json().catch(() => null);

@@ -6,26 +6,24 @@ import type { ErrorDetail, ErrorEnvelope } from "./errors";
  */
 
 /**
- * Every error code the portal, its browser code and the sandbox use, with its default words:
- * Closient's documented codes, then the portal's own (an upstream it cannot use, or no network).
+ * Every error code the portal, its browser code and the sandbox use: Closient's documented codes,
+ * then the portal's own (an upstream it cannot use, or no network). Their default words are in
+ * error-messages.ts, which the browser does not load: it always says what failed in its own words.
  */
-const DEFAULT_MESSAGES = {
-  BAD_REQUEST: "The request is malformed.",
-  UNAUTHORIZED: "API key missing or invalid.",
-  FORBIDDEN: "This key may not do that.",
-  NOT_FOUND: "The requested resource was not found.",
-  METHOD_NOT_ALLOWED: "That method is not allowed on this resource.",
-  CONFLICT: "The resource is in a conflicting state.",
-  VALIDATION_ERROR: "The request failed validation.",
-  RATE_LIMITED: "Too many requests: slow down and retry later.",
-  INTERNAL_ERROR: "Unexpected server error.",
-  UPSTREAM_UNAVAILABLE: "Closient could not be reached. Try again in a moment.",
-  UPSTREAM_TIMEOUT: "Closient did not answer in time. Try again in a moment.",
-  UPSTREAM_INVALID_RESPONSE: "Closient sent a response the portal could not read.",
-  NETWORK_ERROR: "The portal could not be reached. Check your connection and retry.",
-} as const;
-
-export type ErrorCode = keyof typeof DEFAULT_MESSAGES;
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
+  | "CONFLICT"
+  | "VALIDATION_ERROR"
+  | "RATE_LIMITED"
+  | "INTERNAL_ERROR"
+  | "UPSTREAM_UNAVAILABLE"
+  | "UPSTREAM_TIMEOUT"
+  | "UPSTREAM_INVALID_RESPONSE"
+  | "NETWORK_ERROR";
 /** A code read from an envelope (Closient may add codes): only fromEnvelope makes one. */
 type ReceivedCode = string & { readonly __received: true };
 
@@ -40,11 +38,11 @@ export class ClosientError extends Error {
   constructor(
     status: number,
     code: ErrorCode | ReceivedCode,
-    message?: string,
+    message: string,
     details: ErrorDetail[] | null = null,
     headers: Record<string, string> = {},
   ) {
-    super(message ?? (code in DEFAULT_MESSAGES ? DEFAULT_MESSAGES[code as ErrorCode] : code));
+    super(message);
     this.name = "ClosientError";
     this.status = status;
     this.code = code;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { apiKeyProblem, crc32Hex, generateApiKey } from "./api-key";
 import { ClosientError, isErrorEnvelope } from "./closient-error";
+import { closientError } from "./error-messages";
 import { endpointUrlSchema } from "./endpoint-fields";
 import { describeEventType, eventTypesSchema } from "./event-types";
 import { metadataWriteSchema } from "./metadata";
@@ -39,7 +40,7 @@ describe("the error envelope in the browser", () => {
     expect(
       ClosientError.fromEnvelope({ error: { code: "QUOTA_EXCEEDED", message: "m", status: 403 } }).code,
     ).toBe("QUOTA_EXCEEDED");
-    expect(new ClosientError(404, "NOT_FOUND").message).toBe("The requested resource was not found.");
+    expect(closientError(404, "NOT_FOUND").message).toBe("The requested resource was not found.");
     const details = [{ field: "url", message: "bad" }];
     expect(
       ClosientError.fromEnvelope({ error: { code: "VALIDATION_ERROR", message: "m", status: 422, details } })

@@ -4,6 +4,7 @@ export * from "./delivery";
 export * from "./endpoint";
 export * from "./errors";
 export { ClosientError, withReference, type ErrorCode } from "./closient-error";
+export { closientError, DEFAULT_MESSAGES } from "./error-messages";
 export * from "./event";
 export * from "./event-types";
 export * from "./ids";

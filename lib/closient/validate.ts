@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ClosientError } from "./closient-error";
+import { closientError } from "./error-messages";
 import type { ErrorDetail } from "./errors";
 import { metadataFilters } from "./paths";
 
@@ -48,5 +49,5 @@ export function issuesToDetails(error: z.core.$ZodError): ErrorDetail[] {
 }
 
 export function validationError(error: z.core.$ZodError): ClosientError {
-  return new ClosientError(422, "VALIDATION_ERROR", undefined, issuesToDetails(error));
+  return closientError(422, "VALIDATION_ERROR", undefined, issuesToDetails(error));
 }

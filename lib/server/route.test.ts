@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { z } from "zod";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ClosientError } from "@/lib/closient";
+import { ClosientError, closientError } from "@/lib/closient";
 import { seal } from "@/lib/server/session-seal";
 import { fakeUpstream, testEnv } from "./testing";
 import * as route from "./route";
@@ -288,7 +288,7 @@ describe("a proxy route", () => {
   it("keeps the session on other failures", async () => {
     const cookie = `${SESSION_COOKIE}=${await sealed()}`;
     const res = await route.proxyRoute(() => {
-      throw new ClosientError(404, "NOT_FOUND");
+      throw closientError(404, "NOT_FOUND");
     })(request({ headers: { cookie } }), context);
     expect(res.status).toBe(404);
     expect(written).toEqual([]);

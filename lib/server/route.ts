@@ -1,6 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { ClosientError, isShortUuid, parseJsonBody, parseQuery, type ErrorEnvelope } from "@/lib/closient";
+import {
+  ClosientError,
+  closientError,
+  isShortUuid,
+  parseJsonBody,
+  parseQuery,
+  type ErrorEnvelope,
+} from "@/lib/closient";
 import type { NextRequest } from "next/server";
 import { requestIdOf, type Caller } from "./caller";
 import { log } from "./log";
@@ -68,7 +75,7 @@ export async function withErrors(request: Request, run: () => Promise<Response>)
       },
       "route failed",
     );
-    return errorResponse(new ClosientError(500, "INTERNAL_ERROR"));
+    return errorResponse(closientError(500, "INTERNAL_ERROR"));
   }
 }
 

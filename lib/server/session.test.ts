@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ClosientError } from "@/lib/closient";
+import { closientError } from "@/lib/closient";
 import { seal } from "@/lib/server/session-seal";
 import { fakeUpstream, testEnv } from "./testing";
 import * as session from "./session";
@@ -198,18 +198,18 @@ describe("a page that needs a session, and its load", () => {
   });
 
   it("turns a 404 into the not-found page and a refused key into sign-in again", async () => {
-    const notFound = await load(caller, () => Promise.reject(new ClosientError(404, "NOT_FOUND"))).catch(
+    const notFound = await load(caller, () => Promise.reject(closientError(404, "NOT_FOUND"))).catch(
       (e: unknown) => e,
     );
     expect(redirectOf(notFound)).toContain("404");
-    const expired = await load(caller, () => Promise.reject(new ClosientError(401, "UNAUTHORIZED"))).catch(
+    const expired = await load(caller, () => Promise.reject(closientError(401, "UNAUTHORIZED"))).catch(
       (e: unknown) => e,
     );
     expect(redirectOf(expired)).toContain("/sign-in?reason=expired");
   });
 
   it("names the request id in any other failure, for support to find it", async () => {
-    expect(await load(caller, () => Promise.reject(new ClosientError(502, "UPSTREAM_UNAVAILABLE")))).toEqual({
+    expect(await load(caller, () => Promise.reject(closientError(502, "UPSTREAM_UNAVAILABLE")))).toEqual({
       ok: false,
       message: "Closient could not be reached. Try again in a moment. Reference: req-load",
     });

@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
-import { ClosientError, errorEnvelopeSchema, upstreamPaths } from "@/lib/closient";
+import { ClosientError, closientError, errorEnvelopeSchema, upstreamPaths } from "@/lib/closient";
 import type { Caller } from "./caller";
 import { env } from "./env";
 import { log } from "./log";
@@ -91,9 +91,7 @@ async function send<S extends z.ZodType>(
   const { signal } = deadline;
   const timer = setTimeout(() => deadline.abort(), call.slow ? e.upstreamSlowTimeoutMs : e.upstreamTimeoutMs);
   const failed = () =>
-    signal.aborted
-      ? new ClosientError(504, "UPSTREAM_TIMEOUT")
-      : new ClosientError(502, "UPSTREAM_UNAVAILABLE");
+    signal.aborted ? closientError(504, "UPSTREAM_TIMEOUT") : closientError(502, "UPSTREAM_UNAVAILABLE");
 
   let response: Dispatcher.ResponseData;
   let json: unknown;
@@ -117,8 +115,8 @@ async function send<S extends z.ZodType>(
     try {
       json = await response.body.json();
     } catch {
-      if (signal.aborted) throw new ClosientError(504, "UPSTREAM_TIMEOUT");
-      throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
+      if (signal.aborted) throw closientError(504, "UPSTREAM_TIMEOUT");
+      throw closientError(502, "UPSTREAM_INVALID_RESPONSE");
     }
   } finally {
     clearTimeout(timer);
@@ -128,8 +126,7 @@ async function send<S extends z.ZodType>(
   const ok = response.statusCode >= 200 && response.statusCode < 300;
   if (!ok) {
     const envelope = errorEnvelopeSchema.safeParse(json);
-    if (!envelope.success || response.statusCode < 400)
-      throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
+    if (!envelope.success || response.statusCode < 400) throw closientError(502, "UPSTREAM_INVALID_RESPONSE");
     // Closient's own failure is not the portal's: a 5xx upstream is a 502 here, with what it said.
     if (response.statusCode >= 500) {
       throw new ClosientError(
@@ -153,7 +150,7 @@ async function send<S extends z.ZodType>(
     );
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ClosientError(502, "UPSTREAM_INVALID_RESPONSE");
+  if (!parsed.success) throw closientError(502, "UPSTREAM_INVALID_RESPONSE");
   return { status: response.statusCode, data: parsed.data, headers };
 }
 

@@ -1,4 +1,4 @@
-import { ClosientError } from "@/lib/closient";
+import { closientError } from "@/lib/closient";
 import { env } from "@/lib/server/env";
 import { assertSameOrigin, json, otherMethods, withErrors } from "@/lib/server/route";
 import { requestIdOf } from "@/lib/server/caller";
@@ -9,7 +9,7 @@ export function POST(request: Request) {
   return withErrors(request, async () => {
     assertSameOrigin(request);
     const { isSandbox, sandboxKey } = env();
-    if (!isSandbox || !sandboxKey) throw new ClosientError(404, "NOT_FOUND");
+    if (!isSandbox || !sandboxKey) throw closientError(404, "NOT_FOUND");
     return json(await signIn({ apiKey: sandboxKey, requestId: requestIdOf(request.headers) }));
   });
 }
