@@ -10,13 +10,14 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createLogger, isSaneRequestId, REQUEST_ID_HEADER } from "../lib/log";
+import { slowTimeoutFromEnv } from "../lib/server/timeouts";
 
 const DRAIN_MARGIN_MS = 2_000;
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
-const slowTimeoutMs = Number(process.env.UPSTREAM_SLOW_TIMEOUT_MS || 30_000);
+const slowTimeoutMs = slowTimeoutFromEnv();
 const log = createLogger("http");
 
 /** The client's id when it sent a sane one, else a new one; Next's code reads it from the request. */

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLogger } from "../lib/log";
+import { slowTimeoutFromEnv } from "../lib/server/timeouts";
 import { startSandbox, type Sandbox } from "../sandbox/server";
 import { buildIsStale, nextBuild, portalServer } from "./next-process";
 
@@ -82,7 +83,7 @@ async function main() {
 
   // The portal first: its requests in flight (a ping waiting for a receiver) still need the
   // sandbox. It exits by itself once they are done (scripts/portal-server.ts).
-  const slowTimeoutMs = Number(process.env.UPSTREAM_SLOW_TIMEOUT_MS || 30_000);
+  const slowTimeoutMs = slowTimeoutFromEnv();
   const portalExited = new Promise<void>((resolve) => portal.once("exit", () => resolve()));
   let stopping = false;
   const stop = async (code: number) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateApiKey } from "@/lib/closient";
 import { env, readEnv } from "./env";
+import { slowTimeoutFromEnv } from "./timeouts";
 
 /** The configuration a process with only `vars` would read. */
 const envWith = (vars: Record<string, string>) => Promise.resolve().then(() => readEnv(vars));
@@ -82,6 +83,16 @@ describe("the portal's configuration", () => {
       expect(env().upstreamTimeoutMs).not.toBe(12345);
     } finally {
       process.env.UPSTREAM_TIMEOUT_MS = before;
+    }
+  });
+});
+
+describe("the slow timeout as the start scripts read it", () => {
+  it("is the portal's value when it is one the portal accepts, else the portal's default", async () => {
+    expect(slowTimeoutFromEnv({ UPSTREAM_SLOW_TIMEOUT_MS: "4500" })).toBe(4500);
+    expect(slowTimeoutFromEnv({})).toBe((await envWith({ SESSION_SECRET: SECRET })).upstreamSlowTimeoutMs);
+    for (const odd of ["", "soon", "50", "2.5"]) {
+      expect(slowTimeoutFromEnv({ UPSTREAM_SLOW_TIMEOUT_MS: odd })).toBe(30_000);
     }
   });
 });

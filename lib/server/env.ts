@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseApiKey } from "@/lib/closient";
+import { UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS, UPSTREAM_TIMEOUT_DEFAULT_MS } from "./timeouts";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -21,8 +22,14 @@ const schema = z.object({
       .min(60)
       .default(8 * 3600),
   ),
-  UPSTREAM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(10_000)),
-  UPSTREAM_SLOW_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(30_000)),
+  UPSTREAM_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).default(UPSTREAM_TIMEOUT_DEFAULT_MS),
+  ),
+  UPSTREAM_SLOW_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).default(UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
