@@ -14,7 +14,16 @@ import { describedBy, Field, FieldError, Input } from "@/components/ui/field";
  * contract's own rule (format and checksum; the route checks the same with signInSchema), so a
  * malformed key never leaves the page; the sign-in page ships no schema or form library.
  */
-export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleSession: boolean }) {
+export function SignInForm({
+  sandbox,
+  staleSession,
+  next,
+}: {
+  sandbox: boolean;
+  staleSession: boolean;
+  /** Where to go once signed in: a same-origin path, checked by the page (returnPath). */
+  next: string;
+}) {
   const router = useRouter();
   const field = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>();
@@ -24,7 +33,7 @@ export function SignInForm({ sandbox, staleSession }: { sandbox: boolean; staleS
     if (staleSession) api.signOut().catch(() => undefined);
   }, [staleSession]);
   const enter = () => {
-    router.replace("/webhooks");
+    router.replace(next);
     router.refresh();
   };
   const signIn = useMutation({

@@ -1,12 +1,12 @@
 import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ClosientError } from "@/lib/closient/closient-error";
+import { signInHref } from "@/lib/session/return-path";
 
 /** An expired or revoked session sends the admin back to sign in, from wherever it surfaced. */
 function onError(error: unknown) {
   if (!isServer && error instanceof ClosientError && error.status === 401) {
     // A full load, outside React: it drops every cached answer of the ended session.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/sign-in?reason=expired");
+    window.location.assign(signInHref(`${location.pathname}${location.search}`, "expired"));
   }
 }
 

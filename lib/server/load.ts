@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ClosientError, withReference } from "@/lib/closient";
 import type { Caller } from "./caller";
+import { signInForThisPage } from "./session";
 
 /** The time of the request being rendered: one value for every "3 minutes ago" on the page. */
 export const requestTime = cache(() => Date.now());
@@ -23,7 +24,7 @@ export async function load<T>(
     return { ok: true, data: (await read(caller)).data };
   } catch (error) {
     if (error instanceof ClosientError && error.status === 404) notFound();
-    if (error instanceof ClosientError && error.status === 401) redirect("/sign-in?reason=expired");
+    if (error instanceof ClosientError && error.status === 401) redirect(await signInForThisPage("expired"));
     const message = error instanceof ClosientError ? error.message : "The page could not be loaded.";
     return { ok: false, message: withReference(message, caller.requestId) };
   }

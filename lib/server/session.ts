@@ -1,11 +1,12 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { currentRequestId, type Caller } from "./caller";
 import { z } from "zod";
 import type { SessionInfo } from "@/lib/session/session-info";
+import { REQUESTED_PATH_HEADER, signInHref } from "@/lib/session/return-path";
 import { openSeal, seal } from "@/lib/server/session-seal";
 import { env } from "./env";
 
@@ -156,9 +157,17 @@ export async function currentSession(): Promise<PageSession | null> {
   };
 }
 
-/** The signed-in admin for a page that needs one; without a session the visitor signs in first. */
+/** The sign-in page that brings this request's visitor back to the page they asked for. */
+export async function signInForThisPage(reason?: "expired"): Promise<string> {
+  return signInHref((await headers()).get(REQUESTED_PATH_HEADER), reason);
+}
+
+/**
+ * The signed-in admin for a page that needs one; without a session the visitor signs in first,
+ * and comes back to this page afterwards.
+ */
 export async function requireSession(): Promise<PageSession> {
   const session = await currentSession();
-  if (!session) redirect("/sign-in");
+  if (!session) redirect(await signInForThisPage());
   return session;
 }
