@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { currentTheme } from "@/lib/server/theme";
+import { currentTheme, THEME_COLORS } from "@/lib/server/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -9,6 +9,15 @@ export const metadata: Metadata = {
   title: { default: "Webhooks · Closient", template: "%s · Closient webhooks" },
   description: "Manage your organization's Closient webhook endpoints.",
   referrer: "no-referrer",
+  appleWebApp: { title: "Webhooks", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: THEME_COLORS.light },
+    { media: "(prefers-color-scheme: dark)", color: THEME_COLORS.dark },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
