@@ -54,10 +54,13 @@ export async function startServers({
   db,
   key = generateApiKey("csb"),
   bare = false,
+  timeScale,
 }: {
   db: string;
   key?: string;
   bare?: boolean;
+  /** The sandbox's SANDBOX_TIME_SCALE: below 1, failed deliveries reach dead_letter sooner. */
+  timeScale?: number;
 }): Promise<Servers> {
   const [sandboxPort, portalPort, barePort] = await freePorts(3);
   const children: ChildProcess[] = [];
@@ -72,6 +75,7 @@ export async function startServers({
         CLOSIENT_SANDBOX_API_KEYS: key,
         SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
         SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
+        ...(timeScale === undefined ? {} : { SANDBOX_TIME_SCALE: String(timeScale) }),
       }),
     );
     // The portal as `npm start` serves it: its own server in front of Next, logging every request.

@@ -193,7 +193,11 @@ test("endpoint health: the last day counted as the sandbox holds it, and a Faili
     `Pending: ${count("pending")}, Delivered: ${count("delivered")}, Failed: ${count("failed")}, Rate limited: ${count("rate_limited")}, Dead letter: ${count("dead_letter")}`,
   );
   expect(count("dead_letter")).toBe(2);
-  await expect(page.getByRole("list", { name: "Latest deliveries" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Latest failures" }).getByRole("listitem")).toHaveCount(2);
+  // Nothing got through yet, and it has failed since its first delivery.
+  const endpointState = page.getByTestId("endpoint-state");
+  await expect(endpointState).toContainText("Last delivery that got throughNone yet");
+  await expect(endpointState).toContainText(/Failing since(just now|\d+ (seconds?|minutes?) ago)/);
 
   // Fixed and replayed: the badge clears.
   state.healthy = true;

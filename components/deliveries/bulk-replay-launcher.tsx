@@ -21,7 +21,7 @@ export function BulkReplayLauncher({ count, filters }: { count: number; filters:
   return (
     <div className="w-full space-y-3 sm:w-auto">
       {open ? null : (
-        <Button onClick={() => setOpen(true)}>
+        <Button primary onClick={() => setOpen(true)} className="max-sm:w-full">
           Replay all {count} dead letter{count === 1 ? "" : "s"}
         </Button>
       )}

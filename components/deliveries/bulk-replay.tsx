@@ -97,7 +97,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
               {stage.message}
             </p>
             <div className="flex gap-2">
-              <Button variant="secondary" onClick={again}>
+              <Button primary variant="secondary" onClick={again}>
                 Try again
               </Button>
               <Button variant="ghost" onClick={onClose}>
@@ -119,7 +119,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
             </p>
             <div className="flex gap-2">
               {stage.plan.replay.length ? (
-                <Button onClick={() => void start(stage.plan)}>
+                <Button primary onClick={() => void start(stage.plan)}>
                   Replay {plural(stage.plan.replay.length, "dead letter")}
                 </Button>
               ) : null}
@@ -140,7 +140,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
               </span>
               <progress className="mt-1 h-3 w-full" value={stage.progress.done} max={stage.progress.total} />
             </label>
-            <Button variant="secondary" onClick={() => controller.current?.abort()}>
+            <Button primary variant="secondary" onClick={() => controller.current?.abort()}>
               Cancel
             </Button>
           </>
@@ -149,7 +149,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
         {stage.name === "done" ? (
           <div className="flex gap-2">
             {stage.summary.notAttempted ? (
-              <Button onClick={() => setAttempt((n) => n + 1)}>
+              <Button primary onClick={() => setAttempt((n) => n + 1)}>
                 Resume ({stage.summary.notAttempted} left)
               </Button>
             ) : null}

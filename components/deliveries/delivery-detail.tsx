@@ -15,7 +15,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-[10rem_1fr]">
       <dt className="text-slate-600">{label}</dt>
-      <dd className="min-w-0 break-all">{children}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -55,13 +55,46 @@ export function DeliveryDetail({
       <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
         {statusMeaning(delivery.status, delivery.attempts, delivery.event_type)}
       </p>
+      <Section id="replay" title="Replay" className="space-y-2 text-sm">
+        {newer.length ? (
+          <p className="mb-3">
+            This event was sent to the endpoint again later:{" "}
+            {newer.map((d, i) => (
+              <span key={d.id}>
+                {i ? ", " : ""}
+                <Link href={detailHref(d)} prefetch={false} className="text-indigo-700 underline">
+                  {d.status.replace("_", " ")} <TimeAgo iso={d.created_at} now={now} />
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
+        {reason === null ? (
+          <ReplayButton deliveryId={delivery.id} endpointId={delivery.endpoint_id} />
+        ) : (
+          <>
+            <button
+              type="button"
+              disabled
+              aria-describedby="no-replay-reason"
+              className="min-h-9 rounded-md border border-slate-300 px-4 text-slate-400"
+            >
+              Replay
+            </button>
+            <p id="no-replay-reason" className="mt-2 text-slate-600">
+              {reason}
+            </p>
+          </>
+        )}
+      </Section>
       <Section id="fields" title="Fields" hideTitle className="text-sm">
         <dl className="divide-y divide-slate-100">
           <Row label="Endpoint">
             <Link
               href={`/webhooks/${delivery.endpoint_id}`}
               prefetch={false}
-              className="text-indigo-700 underline"
+              className="inline-block min-h-6 text-indigo-700 underline"
             >
               {endpointName ?? delivery.endpoint_id}
             </Link>
@@ -101,7 +134,7 @@ export function DeliveryDetail({
                 </span>
                 <pre
                   data-testid="response-body"
-                  className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap"
+                  className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap"
                 >
                   {delivery.response_body}
                 </pre>
@@ -111,39 +144,6 @@ export function DeliveryDetail({
             )}
           </Row>
         </dl>
-      </Section>
-      <Section id="replay" title="Replay" className="space-y-2 text-sm">
-        {newer.length ? (
-          <p className="mb-3">
-            This event was sent to the endpoint again later:{" "}
-            {newer.map((d, i) => (
-              <span key={d.id}>
-                {i ? ", " : ""}
-                <Link href={detailHref(d)} prefetch={false} className="text-indigo-700 underline">
-                  {d.status.replace("_", " ")} <TimeAgo iso={d.created_at} now={now} />
-                </Link>
-              </span>
-            ))}
-            .
-          </p>
-        ) : null}
-        {reason === null ? (
-          <ReplayButton deliveryId={delivery.id} endpointId={delivery.endpoint_id} />
-        ) : (
-          <>
-            <button
-              type="button"
-              disabled
-              aria-describedby="no-replay-reason"
-              className="min-h-9 rounded-md border border-slate-300 px-4 text-slate-400"
-            >
-              Replay
-            </button>
-            <p id="no-replay-reason" className="mt-2 text-slate-600">
-              {reason}
-            </p>
-          </>
-        )}
       </Section>
     </div>
   );

@@ -6,7 +6,7 @@ import { EVENT_CATALOGUE } from "@/lib/closient/event-types";
 import type { SincePreset } from "@/lib/deliveries/log-filters";
 import { InlineField } from "@/components/ui/field";
 
-const control = "min-h-9 rounded-md border border-slate-300 bg-surface px-3 py-1.5 text-sm";
+const control = "min-h-9 w-full rounded-md border border-slate-300 bg-surface px-3 py-1.5 text-sm sm:w-auto";
 
 const PRESETS: [SincePreset | "", string][] = [
   ["", "Any time"],
@@ -42,7 +42,8 @@ export function DeliveryFilters({
       action="/deliveries"
       role="search"
       aria-label="Filter deliveries"
-      className="flex flex-wrap items-end gap-2"
+      // Two columns on a phone, a row of fields from `sm` up.
+      className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap"
     >
       <InlineField label="Status">
         <select name="status" defaultValue={filters.status ?? ""} className={control}>
@@ -61,7 +62,7 @@ export function DeliveryFilters({
           defaultValue={filters.event_type ?? ""}
           maxLength={100}
           autoComplete="off"
-          className={`${control} w-44 font-mono`}
+          className={`${control} font-mono sm:w-44`}
         />
       </InlineField>
       <datalist id="event-type-options">
@@ -69,14 +70,14 @@ export function DeliveryFilters({
           <option key={entry.type} value={entry.type} label={entry.description} />
         ))}
       </datalist>
-      <InlineField label="Endpoint">
+      <InlineField label="Endpoint" className="max-sm:col-span-2">
         <input
           name="endpoint"
           list="endpoint-options"
           defaultValue={endpointText}
           placeholder="Name, URL or id"
           autoComplete="off"
-          className={`${control} w-60`}
+          className={`${control} sm:w-60`}
         />
       </InlineField>
       {/* Outside the labels, so a field's name is its label alone. */}
@@ -101,7 +102,7 @@ export function DeliveryFilters({
           name="created_after"
           defaultValue={since ? "" : (filters.created_after ?? "")}
           placeholder="2026-11-28T09:00Z"
-          className={`${control} w-44 font-mono`}
+          className={`${control} font-mono sm:w-44`}
         />
       </InlineField>
       <InlineField label="To (UTC)">
@@ -109,19 +110,19 @@ export function DeliveryFilters({
           name="created_before"
           defaultValue={filters.created_before ?? ""}
           placeholder="2026-11-28T12:00Z"
-          className={`${control} w-44 font-mono`}
+          className={`${control} font-mono sm:w-44`}
         />
       </InlineField>
       <button
         type="submit"
-        className="bg-surface min-h-9 rounded-md border border-slate-300 px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        className="bg-surface min-h-9 rounded-md border border-slate-300 px-4 text-sm font-medium text-slate-800 hover:bg-slate-50 max-sm:min-h-11"
       >
         Filter
       </button>
       {filtered ? (
         <Link
           href="/deliveries"
-          className="inline-flex min-h-9 items-center px-2 text-sm font-medium text-indigo-700 underline"
+          className="inline-flex min-h-9 items-center px-2 text-sm font-medium text-indigo-700 underline max-sm:min-h-11 max-sm:justify-center"
         >
           Clear all
         </Link>

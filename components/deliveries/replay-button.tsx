@@ -55,7 +55,8 @@ export function ReplayButton({
           disabled={pending}
           aria-label={`Replay delivery ${deliveryId}`}
           onClick={() => void replay()}
-          className="min-h-6"
+          primary
+          className={compact ? "min-h-6 max-sm:w-full" : undefined}
         >
           {pending ? "Replaying…" : "Replay"}
         </Button>

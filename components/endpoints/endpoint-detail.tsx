@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { BackLink, PageHeader } from "@/components/ui/misc";
@@ -13,16 +14,21 @@ import { TestPing } from "./test-ping";
 import { VerificationRecipes } from "./verification-recipes";
 
 /**
- * One endpoint's page, rendered on the server; the pause switch, the settings form, rotation
- * and the test ping are the interactive parts.
+ * One endpoint's page, rendered on the server, in the order of a night on call: its status and
+ * pause, its health and latest failures with Replay, then settings, the secret, the test and the
+ * recipes. The pause switch, Replay, the settings form, rotation and the test ping are the
+ * interactive parts.
  */
 export function EndpointDetail({
   endpoint,
   allowHttp,
   now,
   health,
+  summary,
 }: {
   endpoint: Endpoint;
+  /** Why it fails, above its health, when that is known. */
+  summary?: ReactNode;
   allowHttp: boolean;
   /** The last 24 hours, or null when Closient could not say. */
   health: EndpointHealth | null;
@@ -32,11 +38,12 @@ export function EndpointDetail({
   return (
     <div className="space-y-6">
       <BackLink href="/webhooks">Endpoints</BackLink>
+      {/* The outage first: status and pause, then why it fails, health and failures; settings after. */}
       <PageHeader
-        title={<span className="font-mono text-xl">{endpoint.url}</span>}
+        title={<span className="line-clamp-3 font-mono text-xl break-all">{endpoint.url}</span>}
         description={
           <>
-            <span>{endpoint.description || "No description"}</span>
+            <span className="line-clamp-3 break-words">{endpoint.description || "No description"}</span>
             <span className="block text-xs text-slate-500">
               Created <TimeAgo iso={endpoint.created_at} now={now} /> · updated{" "}
               <TimeAgo iso={endpoint.updated_at} now={now} />
@@ -45,6 +52,9 @@ export function EndpointDetail({
         }
         actions={<PauseToggle endpoint={toggleFields(endpoint)} />}
       />
+      {/* The place for a summary of why it fails (its own issue); nothing until there is one. */}
+      {summary}
+      {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Section id="settings" title="Settings" className="space-y-4">
           <EndpointSettings endpoint={endpoint} allowHttp={allowHttp} />
@@ -52,7 +62,6 @@ export function EndpointDetail({
         <div className="space-y-6">
           <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
           <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
-          {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
         </div>
       </div>
       <Section id="verify" title="Verifying signatures" className="space-y-3">

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
+import { answerLine, whyNoReplay } from "@/lib/deliveries/status-text";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { detailHref } from "@/components/deliveries/delivery-table";
+import { ReplayButton } from "@/components/deliveries/replay-button";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { formatExact } from "@/lib/format-time";
 
 const LABELS: Record<DeliveryStatus | "other", string> = { ...STATUS_LABELS, other: "Other" };
 /** Palette steps, so the bars follow the theme (see globals.css). */
@@ -19,12 +22,13 @@ const FILL: Record<DeliveryStatus | "other", string> = {
 };
 
 /**
- * The endpoint's last 24 hours as a small bar chart drawn on the server (an SVG, no script), each
- * bar labelled with its status and count in text, then its latest deliveries.
+ * The endpoint's state of delivery, first thing on its page: the last delivery that got through,
+ * since when it has been failing, its latest failures with Replay, then its last 24 hours as a
+ * small bar chart drawn on the server (an SVG, no script), each bar labelled in text.
  */
 export function EndpointHealthPanel({
   endpointId,
-  health: { counts, total, latest },
+  health: { counts, total, failures, lastDelivered, failingSince },
   now,
 }: {
   endpointId: string;
@@ -36,8 +40,73 @@ export function EndpointHealthPanel({
   // "Other" only when Closient reported a status the portal does not know.
   const bars = counts.other > 0 ? [...DELIVERY_STATUSES, "other" as const] : DELIVERY_STATUSES;
   return (
-    <Section id="health" title="Deliveries">
-      <p className="mt-1 text-sm text-slate-600">
+    <Section id="health" title="Deliveries" className="space-y-4">
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="endpoint-state">
+        <div>
+          <dt className="text-xs text-slate-600">Last delivery that got through</dt>
+          <dd className="font-medium">
+            {lastDelivered ? (
+              <Link
+                href={detailHref(lastDelivered)}
+                prefetch={false}
+                className="inline-flex min-h-6 items-center text-indigo-700 underline"
+              >
+                <TimeAgo iso={lastDelivered.created_at} now={now} />
+              </Link>
+            ) : (
+              "None yet"
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Failing since</dt>
+          <dd className={failingSince ? "font-medium text-red-800" : "font-medium"}>
+            {failingSince ? (
+              <>
+                <TimeAgo iso={failingSince} now={now} />{" "}
+                <span className="text-xs font-normal text-slate-600">({formatExact(failingSince)})</span>
+              </>
+            ) : (
+              "Not failing"
+            )}
+          </dd>
+        </div>
+      </dl>
+      {failures.length ? (
+        <div>
+          <h3 className="text-sm font-semibold">Latest failures</h3>
+          <ul className="mt-1 divide-y divide-slate-100 text-sm" aria-label="Latest failures">
+            {failures.map((delivery) => (
+              <li key={delivery.id} className="space-y-2 py-3" data-delivery={delivery.id}>
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <DeliveryStatusBadge status={delivery.status} />
+                  <code className="font-mono text-xs">{delivery.event_type}</code>
+                  <span className="ml-auto text-xs text-slate-600">
+                    <TimeAgo iso={delivery.created_at} now={now} />
+                  </span>
+                </div>
+                <p className="truncate font-mono text-xs text-slate-600">{answerLine(delivery)}</p>
+                <div className="flex gap-2">
+                  <Link
+                    href={detailHref(delivery)}
+                    prefetch={false}
+                    aria-label={`Details of delivery ${delivery.id}`}
+                    className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline max-sm:min-h-11 max-sm:flex-1 max-sm:justify-center max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:no-underline"
+                  >
+                    Details
+                  </Link>
+                  {whyNoReplay(delivery.status, delivery.event_type) === null ? (
+                    <span className="max-sm:flex-1">
+                      <ReplayButton deliveryId={delivery.id} endpointId={endpointId} compact />
+                    </span>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="text-sm text-slate-600">
         {total === 0 ? "None in the last 24 hours." : `${total} in the last 24 hours, by status:`}
       </p>
       {total > 0 ? (
@@ -45,7 +114,7 @@ export function EndpointHealthPanel({
           role="img"
           aria-labelledby="health-chart-title"
           viewBox={`0 0 320 ${row * bars.length}`}
-          className="mt-3 w-full max-w-sm"
+          className="w-full max-w-sm"
         >
           <title id="health-chart-title">{bars.map((s) => `${LABELS[s]}: ${counts[s]}`).join(", ")}</title>
           {bars.map((status, i) => (
@@ -68,30 +137,10 @@ export function EndpointHealthPanel({
           ))}
         </svg>
       ) : null}
-      {latest.length ? (
-        <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Latest deliveries">
-          {latest.map((delivery) => (
-            <li key={delivery.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-              <DeliveryStatusBadge status={delivery.status} />
-              <code className="font-mono text-xs">{delivery.event_type}</code>
-              <span className="text-xs text-slate-600">
-                <TimeAgo iso={delivery.created_at} now={now} />
-              </span>
-              <Link
-                href={detailHref(delivery)}
-                prefetch={false}
-                className="ml-auto text-xs text-indigo-700 underline"
-              >
-                Details
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <Link
         href={`/deliveries?endpoint_id=${endpointId}`}
         prefetch={false}
-        className="mt-4 inline-block text-sm text-indigo-700 underline"
+        className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline max-sm:min-h-11"
       >
         All deliveries of this endpoint
       </Link>

@@ -73,37 +73,42 @@ export function EndpointList({
           >
             {page.data.map((endpoint) => (
               <tr key={endpoint.id} className="align-top">
-                <td className="max-w-xs px-4 py-3">
+                <td className="max-sm:col-span-2 sm:max-w-xs sm:px-4 sm:py-3">
                   <Link
                     href={`/webhooks/${endpoint.id}`}
                     prefetch={false}
-                    className="font-mono text-xs break-all text-indigo-700 underline"
+                    className="line-clamp-3 font-mono text-xs break-all text-indigo-700 underline"
                   >
                     {endpoint.url}
                     <LinkPending />
                   </Link>
-                  <p className="mt-1 text-slate-700">
+                  <p className="mt-1 line-clamp-3 break-words text-slate-700">
                     {endpoint.description || <span className="text-slate-500">No description</span>}
                   </p>
                 </td>
-                <td className="px-4 py-3">
+                <td className="max-sm:order-3 max-sm:col-span-2 sm:px-4 sm:py-3">
                   <EventTypeChips types={endpoint.event_types} />
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap">
-                  <PauseToggle endpoint={toggleFields(endpoint)} />
-                  {failing.has(endpoint.id) ? (
-                    <Link
-                      href={`/deliveries?endpoint_id=${endpoint.id}`}
-                      prefetch={false}
-                      title="Its recent deliveries all failed: see them"
-                      className="mt-1 inline-flex items-center gap-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900"
-                    >
-                      <span aria-hidden>⚠</span> Failing
-                    </Link>
-                  ) : null}
+                <td className="whitespace-nowrap max-sm:order-1 sm:px-4 sm:py-3">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:flex-col sm:items-start">
+                    <PauseToggle endpoint={toggleFields(endpoint)} />
+                    {failing.has(endpoint.id) ? (
+                      <Link
+                        href={`/deliveries?endpoint_id=${endpoint.id}`}
+                        prefetch={false}
+                        title="Its recent deliveries all failed: see them"
+                        className="inline-flex min-h-6 items-center gap-1 rounded-full bg-red-100 px-2 text-xs font-medium text-red-900"
+                      >
+                        <span aria-hidden>⚠</span> Failing
+                      </Link>
+                    ) : null}
+                  </div>
                 </td>
-                <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{endpoint.signing_secret}</td>
-                <td className="px-4 py-3 text-xs whitespace-nowrap text-slate-600">
+                <td className="font-mono text-xs whitespace-nowrap max-sm:order-4 sm:px-4 sm:py-3">
+                  <span className="font-sans text-slate-600 sm:hidden">Secret </span>
+                  {endpoint.signing_secret}
+                </td>
+                <td className="text-xs whitespace-nowrap text-slate-600 max-sm:order-2 max-sm:self-start max-sm:text-right sm:px-4 sm:py-3">
                   <TimeAgo iso={endpoint.updated_at} now={now} />
                   <span className="block text-slate-500">
                     created <TimeAgo iso={endpoint.created_at} now={now} />

@@ -23,20 +23,20 @@ export function MetadataFilter({ metadata }: { metadata: Record<string, string> 
       onSubmit={submit}
       role="search"
       aria-label="Filter by metadata"
-      className="flex flex-wrap items-end gap-2"
+      className="grid grid-cols-[1fr_1fr_auto] items-end gap-2 sm:flex sm:flex-wrap"
     >
       <InlineField label="Metadata key">
         <Input
           value={key}
           onChange={(e) => setKey(e.target.value)}
           maxLength={40}
-          className="w-40 font-mono"
+          className="font-mono sm:w-40"
         />
       </InlineField>
       <InlineField label="equals">
-        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} className="w-48" />
+        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={500} className="sm:w-48" />
       </InlineField>
-      <Button type="submit" variant="secondary">
+      <Button type="submit" variant="secondary" className="max-sm:min-h-10">
         Filter
       </Button>
       {entry ? (

@@ -18,7 +18,13 @@ export function TestPing({ endpointId, active }: { endpointId: string; active: b
         Sends one signed <code>ping</code> event now and waits for your receiver&apos;s answer. It is never
         retried{active ? "" : ", and it is sent even though this endpoint is paused"}.
       </p>
-      <Button className="mt-4" variant="secondary" onClick={() => test.mutate()} disabled={test.isPending}>
+      <Button
+        primary
+        className="mt-4"
+        variant="secondary"
+        onClick={() => test.mutate()}
+        disabled={test.isPending}
+      >
         {test.isPending ? "Sending…" : "Send test ping"}
       </Button>
       <div aria-live="polite" className="mt-4">

@@ -69,7 +69,12 @@ export function SignInForm({
           <p className="mt-1 text-sm text-indigo-900">
             This portal talks to the local Closient sandbox. Its organization needs no key to paste.
           </p>
-          <Button className="mt-3" onClick={() => sandboxSignIn.mutate()} disabled={sandboxSignIn.isPending}>
+          <Button
+            primary
+            className="mt-3"
+            onClick={() => sandboxSignIn.mutate()}
+            disabled={sandboxSignIn.isPending}
+          >
             {sandboxSignIn.isPending ? "Signing in…" : "Use the sandbox organization"}
           </Button>
           <FieldError>{sandboxSignIn.error?.message}</FieldError>
@@ -97,7 +102,7 @@ export function SignInForm({
             placeholder="csb_…"
           />
         </Field>
-        <Button type="submit" disabled={signIn.isPending} className="w-full">
+        <Button primary type="submit" disabled={signIn.isPending} className="w-full">
           {signIn.isPending ? "Checking the key…" : "Sign in"}
         </Button>
       </form>

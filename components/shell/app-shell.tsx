@@ -6,6 +6,11 @@ import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 import type { Theme } from "@/lib/theme";
 
+/**
+ * The page's frame. On a phone the header is two lines: the mark, the organization and sign-out,
+ * then the navigation and the theme. From `sm` up both lines' parts share one row (`sm:contents`),
+ * in the desktop's order.
+ */
 export function AppShell({
   session,
   theme,
@@ -18,26 +23,43 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="bg-surface border-b border-slate-200">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
-          <Link href="/webhooks" prefetch={false} className="font-semibold text-slate-900">
-            Closient webhooks
-          </Link>
-          <NavLinks />
-          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:flex-nowrap sm:gap-x-6 sm:px-6 sm:py-3">
+          <div className="flex w-full min-w-0 items-center gap-3 text-sm sm:contents">
+            <Link
+              href="/webhooks"
+              prefetch={false}
+              className="flex min-h-10 shrink-0 items-center gap-2 font-semibold text-slate-900 sm:order-1"
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- a 24 px SVG, no optimizing to do */}
+              <img src="/icons/icon.svg" alt="" width={24} height={24} className="h-6 w-6" />
+              <span className="sr-only sm:not-sr-only">Closient webhooks</span>
+            </Link>
+            <span
+              className="min-w-0 flex-1 truncate text-slate-700 sm:order-3 sm:flex-none sm:text-right"
+              title={session.key_description}
+            >
+              {session.organization.name}
+            </span>
             {session.sandbox ? (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+              <span className="shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 sm:order-3">
                 Sandbox
               </span>
             ) : null}
-            <span className="text-slate-700" title={session.key_description}>
-              {session.organization.name}
+            <span className="shrink-0 sm:order-5">
+              <SignOutButton />
             </span>
-            <ThemeSwitch initial={theme} />
-            <SignOutButton />
+          </div>
+          <div className="flex w-full items-center justify-between gap-2 sm:contents">
+            <span className="sm:order-2 sm:mr-auto">
+              <NavLinks />
+            </span>
+            <span className="shrink-0 sm:order-4">
+              <ThemeSwitch initial={theme} />
+            </span>
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
     </div>

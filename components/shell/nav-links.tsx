@@ -5,16 +5,16 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { LinkPending } from "@/components/ui/link-pending";
 
-const links = [
+const links: { href: string; label: string; short?: string }[] = [
   { href: "/webhooks", label: "Endpoints" },
   { href: "/deliveries", label: "Deliveries" },
-  { href: "/verify", label: "Verify a signature" },
+  { href: "/verify", label: "Verify a signature", short: "Verify" },
 ];
 
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="flex gap-0.5 sm:gap-1">
       {links.map((link) => {
         const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
@@ -24,11 +24,20 @@ export function NavLinks() {
             prefetch={false}
             aria-current={current ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium",
+              "inline-flex min-h-10 items-center rounded-md px-2 text-sm font-medium sm:min-h-8 sm:px-3",
               current ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900",
             )}
           >
-            {link.label}
+            {link.short ? (
+              <>
+                <span className="sm:hidden" aria-hidden>
+                  {link.short}
+                </span>
+                <span className="sr-only sm:not-sr-only">{link.label}</span>
+              </>
+            ) : (
+              link.label
+            )}
             <LinkPending />
           </Link>
         );

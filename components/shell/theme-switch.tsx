@@ -25,7 +25,7 @@ export function ThemeSwitch({ initial }: { initial: Theme }) {
           document.cookie = themeCookie(next);
           document.documentElement.dataset.theme = next;
         }}
-        className="bg-surface min-h-7 rounded-md border border-slate-300 px-1.5 text-sm text-slate-800"
+        className="bg-surface min-h-8 rounded-md border border-slate-300 px-1 text-sm text-slate-800"
       >
         {THEMES.map((value) => (
           <option key={value} value={value}>

@@ -11,10 +11,12 @@ const variants = {
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof variants;
   size?: "sm" | "md";
+  /** One of a screen's primary actions: 44 px tall on a phone, for a thumb. */
+  primary?: boolean;
 }
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", size = "md", className, type = "button", ...props },
+  { variant = "primary", size = "md", primary = false, className, type = "button", ...props },
   ref,
 ) {
   return (
@@ -25,6 +27,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
         "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
         size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm",
         variants[variant],
+        primary && "max-sm:min-h-11",
         className,
       )}
       {...props}

@@ -84,9 +84,17 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 }
 
 /** A compact label above a control, for filter bars. */
-export function InlineField({ label, children }: { label: string; children: ReactNode }) {
+export function InlineField({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <label className="text-sm">
+    <label className={cn("min-w-0 text-sm", className)}>
       <span className="block text-xs text-slate-600">{label}</span>
       {children}
     </label>

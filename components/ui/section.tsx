@@ -20,7 +20,7 @@ export function Section({
   return (
     <section
       aria-labelledby={`${id}-heading`}
-      className={cn("bg-surface rounded-lg border border-slate-200 p-6", className)}
+      className={cn("bg-surface rounded-lg border border-slate-200 p-4 sm:p-6", className)}
     >
       <h2 id={`${id}-heading`} className={hideTitle ? "sr-only" : "text-base font-semibold"}>
         {title}

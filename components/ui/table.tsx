@@ -1,19 +1,23 @@
 import type { ReactNode } from "react";
 
-/** A bordered, horizontally scrollable table with a caption for assistive technology. */
+/**
+ * A bordered table with a caption for assistive technology. On a phone its rows are cards
+ * (`.stacked-table` in globals.css): each cell says where it goes with `max-sm:` utilities, and
+ * nothing scrolls sideways. From `sm` up it scrolls sideways inside its border if it must.
+ */
 export function DataTable({
   caption,
   columns,
   children,
 }: {
   caption: string;
-  /** Header labels; an empty string is a column announced as `srOnly`. */
+  /** Header labels; an `srOnly` one is announced but not shown. */
   columns: { label: string; srOnly?: boolean }[];
   children: ReactNode;
 }) {
   return (
-    <div className="bg-surface overflow-x-auto rounded-lg border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="bg-surface rounded-lg border border-slate-200 sm:overflow-x-auto">
+      <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>

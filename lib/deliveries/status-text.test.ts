@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statusLabel } from "./status-labels";
-import { statusMeaning, whyNoReplay } from "./status-text";
+import { answerLine, statusMeaning, whyNoReplay } from "./status-text";
 
 describe("what a delivery's status means", () => {
   it("says a dead letter used up its attempts and offers replay", () => {
@@ -32,5 +32,23 @@ describe("what a delivery's status means", () => {
     );
     expect(statusMeaning("retry_scheduled", 3)).toMatch(/\(3 attempts so far\)/);
     expect(whyNoReplay("retry_scheduled")).toBe("Only dead letters can be replayed.");
+  });
+});
+
+describe("what the receiver answered, on one line", () => {
+  it("folds an HTML page's lines after its status code", () => {
+    expect(
+      answerLine({
+        http_status_code: 503,
+        response_body: "<html>\r\n<head><title>503</title>\n  </head>",
+        attempts: 8,
+      }),
+    ).toBe("503 · <html> <head><title>503</title> </head>");
+    expect(answerLine({ http_status_code: 204, response_body: "", attempts: 1 })).toBe("204");
+  });
+
+  it("says when there was no HTTP answer, or no attempt yet", () => {
+    expect(answerLine({ http_status_code: null, response_body: "", attempts: 3 })).toBe("No HTTP answer");
+    expect(answerLine({ http_status_code: null, response_body: "", attempts: 0 })).toBe("Not attempted yet");
   });
 });

@@ -42,3 +42,18 @@ export function whyNoReplay(status: string, eventType = ""): string | null {
       return "Still being retried: only dead letters can be replayed.";
   }
 }
+
+/**
+ * What the receiver answered, on one line: the HTTP status, then the body's text with its line
+ * breaks and runs of spaces folded (an HTML error page reads as one line).
+ */
+export function answerLine(delivery: {
+  http_status_code: number | null;
+  response_body: string;
+  attempts: number;
+}): string {
+  if (delivery.http_status_code === null)
+    return delivery.attempts > 0 ? "No HTTP answer" : "Not attempted yet";
+  const body = delivery.response_body.replace(/\s+/g, " ").trim();
+  return body ? `${delivery.http_status_code} · ${body}` : String(delivery.http_status_code);
+}

@@ -1,7 +1,12 @@
 import "server-only";
 import type { Caller } from "./caller";
 import { DELIVERY_STATUSES, isKnownStatus } from "@/lib/closient";
-import type { EndpointHealth, StatusCounts } from "@/lib/deliveries/health";
+import {
+  FAILING_STATUSES,
+  failureRun,
+  type EndpointHealth,
+  type StatusCounts,
+} from "@/lib/deliveries/health";
 import { webhooks } from "./webhooks";
 
 const DAY_MS = 86_400_000;
@@ -21,7 +26,9 @@ async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
 /**
  * An endpoint's last 24 hours. One call reads its newest deliveries of the day; when there are
  * no more than a page of them, that is the count too. Otherwise one count per status follows
- * (page_size 1, total_count), so a busy endpoint costs six calls at most. Kept 15 seconds.
+ * (page_size 1, total_count). When it is failing and the page holds no delivery that got through,
+ * three more calls find the last one that did and the first failure after it. Nine calls at most;
+ * kept 15 seconds.
  */
 export function endpointHealth(caller: Caller, orgId: string, endpointId: string, now: number) {
   return memo(`health:${orgId}:${endpointId}`, async (): Promise<EndpointHealth> => {
@@ -54,11 +61,34 @@ export function endpointHealth(caller: Caller, orgId: string, endpointId: string
       const known = DELIVERY_STATUSES.reduce((sum, status) => sum + counts[status], 0);
       counts.other = Math.max(0, day.data.pagination.total_count - known);
     }
-    return { counts, total: day.data.pagination.total_count, latest: day.data.data.slice(0, 5), calls };
+    const run = failureRun(day.data.data);
+    let { lastDelivered } = run;
+    let failingSince = run.oldestFailure?.created_at ?? null;
+    if (!run.complete) {
+      // A run of failures longer than the page: where it began is further back.
+      const list = (query: { status?: "delivered"; created_after?: string; page?: number }) =>
+        webhooks.listDeliveries(caller, { endpoint_id: endpointId, page: 1, page_size: 1, ...query });
+      lastDelivered = (await list({ status: "delivered" })).data.data[0] ?? null;
+      // created_after is inclusive: a millisecond later leaves the delivered one out.
+      const after = lastDelivered
+        ? new Date(Date.parse(lastDelivered.created_at) + 1).toISOString()
+        : undefined;
+      const since = await list({ created_after: after });
+      const count = since.data.pagination.total_count;
+      const oldest = count > 1 ? await list({ created_after: after, page: count }) : since;
+      failingSince = oldest.data.data[0]?.created_at ?? failingSince;
+      calls += count > 1 ? 3 : 2;
+    }
+    return {
+      counts,
+      total: day.data.pagination.total_count,
+      failures: day.data.data.filter((d) => FAILING_STATUSES.has(d.status)).slice(0, 5),
+      lastDelivered,
+      failingSince,
+      calls,
+    };
   });
 }
-
-const FAILING: ReadonlySet<string> = new Set(["failed", "rate_limited", "dead_letter"]);
 
 /**
  * Endpoints whose recent deliveries all failed, from one organization-wide query: the newest 50
@@ -75,7 +105,7 @@ export function failingEndpoints(caller: Caller, orgId: string, now: number): Pr
       });
       const verdict = new Map<string, boolean>();
       for (const d of data.data)
-        verdict.set(d.endpoint_id, (verdict.get(d.endpoint_id) ?? true) && FAILING.has(d.status));
+        verdict.set(d.endpoint_id, (verdict.get(d.endpoint_id) ?? true) && FAILING_STATUSES.has(d.status));
       return new Set([...verdict].filter(([, failing]) => failing).map(([id]) => id));
     } catch {
       return new Set<string>(); // a badge is a hint: without it the list still stands

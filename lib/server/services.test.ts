@@ -57,7 +57,7 @@ beforeEach(() => {
 afterAll(() => upstream.close());
 
 describe("an endpoint's last day", () => {
-  it("counts a page of deliveries by status in one call, new statuses as other, and keeps the five newest", async () => {
+  it("counts a page of deliveries by status in one call, new statuses as other, and keeps its failures", async () => {
     const e = id("E");
     const rows = [
       ...["delivered", "delivered", "failed", "dead_letter", "retry_scheduled", "pending"].map((s) =>
@@ -69,7 +69,9 @@ describe("an endpoint's last day", () => {
     const health = await endpointHealth(caller, "org-h1", e, NOW);
     expect(health.counts).toEqual(byStatus(1, 2, 1, 1, 1, 1));
     expect(health).toMatchObject({ total: 7, calls: 1 });
-    expect(health.latest.map((d) => d.id)).toEqual(rows.slice(0, 5).map((r) => r.id));
+    expect(health.failures.map((d) => d.id)).toEqual([rows[2], rows[3], rows[6]].map((r) => r!.id));
+    // The newest attempt got through: not failing.
+    expect(health).toMatchObject({ lastDelivered: { id: rows[0]!.id }, failingSince: null });
     expect(Object.fromEntries(query(0))).toEqual({
       endpoint_id: e,
       created_after: new Date(NOW - 86_400_000).toISOString(),
@@ -110,9 +112,39 @@ describe("an endpoint's last day", () => {
     ).toBe(true);
   });
 
+  it("finds where a run of failures longer than the page began: after the last delivery that got through", async () => {
+    const e = id("E");
+    const delivered = row(e, "delivered", { created_at: "2026-11-30T01:00:00.000Z" });
+    const first = row(e, "failed", { created_at: "2026-11-30T01:05:00.000Z" });
+    upstream.handle = (req, res) => {
+      const q = new URL(req.url!, "http://x").searchParams;
+      const body =
+        q.get("status") === "delivered"
+          ? page([delivered], { page_size: 1, total_count: 40 })
+          : q.get("created_after") === "2026-11-30T01:00:00.001Z"
+            ? q.get("page") === "1"
+              ? page([row(e, "dead_letter")], { page_size: 1, total_count: 120 })
+              : page([first], { page: Number(q.get("page")), page_size: 1, total_count: 120 })
+            : page(
+                Array.from({ length: 50 }, () => row(e, "dead_letter")),
+                { total_count: 50 },
+              );
+      upstream.json(200, body)(req, res, "");
+    };
+    const health = await endpointHealth(caller, "org-h4", e, NOW);
+    expect(health).toMatchObject({
+      lastDelivered: { id: delivered.id },
+      failingSince: first.created_at,
+      calls: 4,
+    });
+    expect(health.failures).toHaveLength(5);
+    // The oldest failure is the last page of one row each.
+    expect(query(3).get("page")).toBe("120");
+  });
+
   it("keeps its answer 15 seconds per organization and endpoint", async () => {
     const e = id("E");
-    upstream.handle = upstream.json(200, page([row(e, "failed")]));
+    upstream.handle = upstream.json(200, page([row(e, "failed"), row(e, "delivered")]));
     await endpointHealth(caller, "org-h3", e, NOW);
     await endpointHealth(caller, "org-h3", e, NOW);
     expect(upstream.seen).toHaveLength(1);
