@@ -7,8 +7,9 @@
  *   npm run bench:pages -- [--runs 3] [--cpu 4]
  *
  * Each run loads every page once, in turn, so the pages share the machine's moments of noise;
- * the figures are medians over the runs. The portal runs on a fresh sandbox with 20 endpoints
- * and a few deliveries, signed in by its session cookie.
+ * the figures are medians over the runs. The portal runs on a fresh sandbox with a night's real
+ * data (sandbox/testing/outage.ts: 24 endpoints with metadata, 70-odd deliveries, a proxy's
+ * 256-character HTML 503 pages, a 2,048-character URL), signed in by its session cookie.
  */
 import * as chromeLauncher from "chrome-launcher";
 import { execFile } from "node:child_process";
@@ -17,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { sandboxClient } from "../sandbox/testing/client";
+import { allDeliveries, seedOutage } from "../sandbox/testing/outage";
 import { budgetFor, kib, weigh } from "../scripts/page-weight";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../scripts/chromium";
 import { markdownTable, writeSection } from "./report";
@@ -86,26 +88,25 @@ async function audit(port: number, url: string, cookie?: string): Promise<Sample
 async function main() {
   await buildAll();
   const dir = mkdtempSync(join(tmpdir(), "pages-bench-"));
-  const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true });
+  // The sandbox retries fast, so the failing receivers' deliveries are dead letters by the first run.
+  const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true, timeScale: 0.00001 });
   const { key, cookie, portal } = servers;
   const bare = servers.bare!;
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
+  let stopOutage = async () => {};
   try {
-    const api = sandboxClient(servers.sandbox, key);
-    let id = "";
-    for (let i = 0; i < 20; i++) {
-      const created = await api.post<{ id: string }>("webhooks/endpoints/", {
-        url: `https://receiver-${i}.example.com/hooks/closient`,
-        description: `Receiver ${i}`,
-        event_types: ["offer.updated", "product.recalled", "product.updated"],
-        metadata: { team: `team-${i % 4}` },
-      });
-      id ||= created.body.id;
-    }
-    const ping = (await api.post<{ delivery_id: string }>(`webhooks/endpoints/${id}/test/`)).body.delivery_id;
+    const outage = await seedOutage(servers.sandbox, key);
+    stopOutage = outage.close;
+    // The failing endpoint at the long URL: its page leads with five failures, each with Replay.
+    const id = outage.longUrlId;
+    const [dead] = await allDeliveries(
+      sandboxClient(servers.sandbox, key),
+      `&status=dead_letter&endpoint_id=${id}`,
+    );
+    const deadLetter = `${dead!.id}?endpoint_id=${id}&at=${encodeURIComponent(dead!.created_at)}`;
 
     const pages: { name: string; url: string; cookie?: string; route?: string }[] = [
       { name: "bare Next.js page", url: `${bare}/` },
@@ -118,7 +119,7 @@ async function main() {
       { name: "deliveries", url: `${portal}/deliveries`, cookie, route: "/deliveries" },
       {
         name: "a delivery",
-        url: `${portal}/deliveries/${ping}?endpoint_id=${id}`,
+        url: `${portal}/deliveries/${deadLetter}`,
         cookie,
         route: "/deliveries/[deliveryId]",
       },
@@ -181,12 +182,13 @@ async function main() {
       PRESET_CPU ? "pages" : `pages-cpu${CPU}`,
       `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}`,
       [
-        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs; "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
+        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs, on a night's data (sandbox/testing/outage.ts: 24 endpoints, 70-odd deliveries with dead letters, 256-character HTML error bodies, a 2,048-character URL); "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
         "",
         table,
       ].join("\n"),
     );
   } finally {
+    await stopOutage();
     chrome.kill();
     await servers.stop();
     rmSync(dir, { recursive: true, force: true });
