@@ -28,7 +28,7 @@ export function EndpointList({
 }: {
   filters: EndpointFilters;
   page: Paginated<Endpoint>;
-  /** Endpoints whose recent deliveries all failed. */
+  /** Endpoints whose newest attempted delivery failed. */
   failing: Set<string>;
   /** The request's time, for "3 minutes ago". */
   now: number;
@@ -96,7 +96,7 @@ export function EndpointList({
                       <Link
                         href={`/deliveries?endpoint_id=${endpoint.id}`}
                         prefetch={false}
-                        title="Its recent deliveries all failed: see them"
+                        title="Its newest deliveries fail: see them"
                         className="inline-flex min-h-6 items-center gap-1 rounded-full bg-red-100 px-2 text-xs font-medium text-red-900"
                       >
                         <span aria-hidden>⚠</span> Failing

@@ -58,7 +58,11 @@ export function PageHeader({
 
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} prefetch={false} className="text-sm text-indigo-700 underline">
+    <Link
+      href={href}
+      prefetch={false}
+      className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline"
+    >
       ← {children}
     </Link>
   );

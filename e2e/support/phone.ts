@@ -41,7 +41,7 @@ export async function wideElements(page: Page): Promise<string[]> {
 
 /**
  * Every tappable element smaller than 24 × 24 CSS px (WCAG 2.2's target size), links included.
- * Exempt: a link inside a sentence (inline, with text of its own paragraph around it). A checkbox
+ * Exempt: a link inside a sentence (inline, with words of the sentence beside it). A checkbox
  * or radio counts with the label around it, which is what a finger taps.
  */
 export async function smallTargets(page: Page): Promise<string[]> {
@@ -50,11 +50,12 @@ export async function smallTargets(page: Page): Promise<string[]> {
       'a[href], button, summary, [role="switch"], [role="button"], input:not([type="hidden"]), select, textarea',
     );
     const small: string[] = [];
+    // A link in a sentence: inline, with words of the sentence right beside it.
     const inSentence = (el: HTMLElement) => {
       if (el.tagName !== "A" || getComputedStyle(el).display !== "inline") return false;
-      const block = el.parentElement;
-      const around = (block?.textContent ?? "").replace(el.textContent ?? "", "");
-      return /[a-z]{2}/i.test(around);
+      return [...(el.parentElement?.childNodes ?? [])].some(
+        (node) => node !== el && node.nodeType === Node.TEXT_NODE && /[a-z]{2}/i.test(node.textContent ?? ""),
+      );
     };
     for (const el of targets) {
       const style = getComputedStyle(el);

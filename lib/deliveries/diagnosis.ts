@@ -1,5 +1,5 @@
 import type { Delivery } from "@/lib/closient";
-import { FAILING_STATUSES } from "./health";
+import { FAILING_STATUSES, type EndpointHealth } from "./health";
 
 /*
  * Why an endpoint's deliveries fail, read from what its receiver answered: failures grouped by
@@ -263,4 +263,34 @@ export function adviceFor(
     next: "Read what it answered in a failed delivery's details, and fix the receiver's handling; replay the dead letters once it answers 2xx.",
     links: [],
   };
+}
+
+/** An endpoint's last 24 hours and why it fails: its health (EndpointHealth) with causes. */
+export interface EndpointDiagnosis extends EndpointHealth {
+  groups: CauseGroup[];
+  /** Failures of the window read, and how many there are: "the newest N of M". */
+  read: number;
+  failuresTotal: number;
+  windowStart: string;
+}
+
+/** An endpoint that is failing now, as the endpoint list's summary shows it. */
+export interface FailingEndpoint {
+  endpointId: string;
+  counts: Record<"dead_letter" | "failed" | "rate_limited", number>;
+  lastDelivered: string | null;
+  failingSince: string;
+  groups: CauseGroup[];
+}
+
+export interface FailingNow {
+  endpoints: FailingEndpoint[];
+  /** Every endpoint found failing now, for the list's Failing badges. */
+  failingIds: string[];
+  /** Endpoints failing now beyond those shown. */
+  more: number;
+  read: number;
+  failuresTotal: number;
+  windowStart: string;
+  calls: number;
 }

@@ -3,7 +3,7 @@ import type { Delivery, DeliveryStatus } from "@/lib/closient";
 /** Deliveries by status: the five known ones, and `other` for statuses Closient added since. */
 export type StatusCounts = Record<DeliveryStatus | "other", number>;
 
-/** An endpoint's last 24 hours, as the endpoint page shows it (lib/server/health.ts reads it). */
+/** An endpoint's last 24 hours, as the endpoint page shows it (lib/server/diagnosis.ts reads it). */
 export interface EndpointHealth {
   /** Deliveries created in the last 24 hours, by status. */
   counts: StatusCounts;

@@ -77,3 +77,45 @@ export function endpointRow(
     updated_at: at,
   };
 }
+
+let rows = 0;
+/** A 22-character id, new each call, that starts with `prefix`. */
+export const testId = (prefix: string) => `${prefix}${String(++rows).padStart(22 - prefix.length, "A")}`;
+
+/** A delivery as Closient answers it, a minute before `now` unless `extra` says otherwise. */
+export function deliveryRow(
+  endpoint: string,
+  status: string,
+  now: number,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    id: testId("D"),
+    endpoint_id: endpoint,
+    event_id: "evt_x",
+    event_type: "offer.updated",
+    status,
+    created_at: new Date(now - 60_000).toISOString(),
+    http_status_code: status === "delivered" ? 200 : 503,
+    response_body: "",
+    attempts: 1,
+    last_attempted_at: null,
+    ...extra,
+  };
+}
+
+/** A page of `data` as Closient answers it: all of it, unless `more` says there is more. */
+export function pageOf(data: unknown[], more: Record<string, unknown> = {}) {
+  return {
+    data,
+    pagination: {
+      page: 1,
+      page_size: 50,
+      total_count: data.length,
+      total_pages: 1,
+      has_next: false,
+      has_previous: false,
+      ...more,
+    },
+  };
+}

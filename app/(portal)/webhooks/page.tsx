@@ -5,7 +5,8 @@ import { ErrorState, PageHeader } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom } from "@/lib/endpoints/list-filters";
-import { failingEndpoints } from "@/lib/server/health";
+import { FailingNowSummary } from "@/components/endpoints/failing-now";
+import { failingNow } from "@/lib/server/diagnosis";
 import { load, requestTime } from "@/lib/server/load";
 import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
@@ -20,7 +21,8 @@ export default async function EndpointsPage({
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
   const { caller, info } = await requireSession();
   const page = await load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 }));
-  const failing = await failingEndpoints(caller, info.organization.id, requestTime());
+  // A summary is a hint: without it the list still stands.
+  const failing = await failingNow(caller, info.organization.id, requestTime()).catch(() => null);
   return (
     <>
       <PageHeader
@@ -36,8 +38,20 @@ export default async function EndpointsPage({
           </Link>
         }
       />
+      {failing && page.ok ? (
+        <FailingNowSummary
+          failing={failing}
+          endpoints={new Map(page.data.data.map((e) => [e.id, e]))}
+          now={requestTime()}
+        />
+      ) : null}
       {page.ok ? (
-        <EndpointList filters={filters} page={page.data} now={requestTime()} failing={failing} />
+        <EndpointList
+          filters={filters}
+          page={page.data}
+          now={requestTime()}
+          failing={new Set(failing?.failingIds)}
+        />
       ) : (
         <ErrorState message={page.message} action={<RefreshButton />} />
       )}

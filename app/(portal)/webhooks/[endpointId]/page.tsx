@@ -5,7 +5,8 @@ import { ErrorState } from "@/components/ui/misc";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { isShortUuid } from "@/lib/closient";
 import { env } from "@/lib/server/env";
-import { endpointHealth } from "@/lib/server/health";
+import { WhyItFails } from "@/components/endpoints/why-it-fails";
+import { endpointDiagnosis } from "@/lib/server/diagnosis";
 import { load, requestTime } from "@/lib/server/load";
 import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
@@ -17,9 +18,9 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
   if (!isShortUuid(endpointId)) notFound();
   const { caller, info } = await requireSession();
   const endpoint = await load(caller, (c) => webhooks.getEndpoint(c, endpointId));
-  // The page stands without its health figures.
+  // The page stands without its health figures and diagnosis.
   const health = endpoint.ok
-    ? await endpointHealth(caller, info.organization.id, endpointId, requestTime()).catch(() => null)
+    ? await endpointDiagnosis(caller, info.organization.id, endpointId, requestTime()).catch(() => null)
     : null;
   return endpoint.ok ? (
     <EndpointDetail
@@ -27,6 +28,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
       allowHttp={env().isSandbox}
       now={requestTime()}
       health={health}
+      summary={health ? <WhyItFails endpoint={endpoint.data} diagnosis={health} now={requestTime()} /> : null}
     />
   ) : (
     <ErrorState message={endpoint.message} action={<RefreshButton />} />

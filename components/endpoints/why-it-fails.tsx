@@ -1,0 +1,69 @@
+import type { Endpoint } from "@/lib/closient";
+import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher";
+import { FailureCauses } from "@/components/deliveries/failure-causes";
+import { Section } from "@/components/ui/section";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { formatExact } from "@/lib/format-time";
+import type { EndpointDiagnosis } from "@/lib/deliveries/diagnosis";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "3 dead letters, 2 failed, 1 rate limited": the day's failures by status. */
+export function failureCounts(counts: { dead_letter: number; failed: number; rate_limited: number }) {
+  return [
+    counts.dead_letter ? plural(counts.dead_letter, "dead letter") : "",
+    counts.failed ? `${counts.failed} failed` : "",
+    counts.rate_limited ? `${counts.rate_limited} rate limited` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/**
+ * The top of a failing endpoint's page: since when it fails, its day's failures by status, and
+ * their causes with what to do, then Replay its dead letters (the bulk replay, scoped to this
+ * endpoint and the day). Nothing when nothing failed today.
+ */
+export function WhyItFails({
+  endpoint,
+  diagnosis,
+  now,
+}: {
+  endpoint: Endpoint;
+  diagnosis: EndpointDiagnosis;
+  now: number;
+}) {
+  const { counts, failingSince, groups, read, failuresTotal, windowStart } = diagnosis;
+  if (!groups.length) return null;
+  return (
+    <Section
+      id="why"
+      title={failingSince ? "Why it fails" : "Why it failed today"}
+      className="space-y-3 border-red-200"
+    >
+      <p className="text-sm" data-testid="failing-summary">
+        {failingSince ? (
+          <>
+            <span className="font-medium text-red-800">
+              Failing since <TimeAgo iso={failingSince} now={now} />
+            </span>{" "}
+            ({formatExact(failingSince)}).{" "}
+          </>
+        ) : (
+          "It is not failing now. "
+        )}
+        In the last 24 hours: {failureCounts(counts)}.
+        {read < failuresTotal
+          ? ` The causes below are from the newest ${read} of ${failuresTotal} failures.`
+          : ""}
+      </p>
+      {counts.dead_letter ? (
+        <BulkReplayLauncher
+          count={counts.dead_letter}
+          filters={{ endpoint_id: endpoint.id, created_after: windowStart }}
+        />
+      ) : null}
+      <FailureCauses endpointId={endpoint.id} endpoint={endpoint} groups={groups} now={now} />
+    </Section>
+  );
+}
