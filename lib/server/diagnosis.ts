@@ -7,12 +7,7 @@ import {
   type FailingEndpoint,
   type FailingNow,
 } from "@/lib/deliveries/diagnosis";
-import {
-  FAILING_STATUSES,
-  failureRun,
-  type EndpointHealth,
-  type StatusCounts,
-} from "@/lib/deliveries/health";
+import { FAILING_STATUSES, failureRun, type StatusCounts } from "@/lib/deliveries/health";
 import { webhooks } from "./webhooks";
 
 /*
@@ -86,7 +81,7 @@ export function endpointDiagnosis(
       // Pending and any status Closient added since: what the four do not count.
       const known = counts.dead_letter + counts.failed + counts.rate_limited + counts.delivered;
       counts.pending = Math.max(0, day.pagination.total_count - known);
-      failures = [...dead!.data, ...failed!.data, ...limited!.data].sort(newestFirst);
+      failures = [...dead.data, ...failed!.data, ...limited!.data].sort(newestFirst);
       newestDelivered = delivered!.data[0] ?? null;
       complete = [dead, failed, limited].every((page) => !page!.pagination.has_next);
     }
