@@ -21,7 +21,7 @@ const portal = (port: number, env: Record<string, string> = {}, log?: string) =>
     PORT: String(port),
     SESSION_SECRET: e2e.sessionSecret,
     SANDBOX_PORT: String(e2e.sandboxPort),
-    CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+    CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB},${e2e.keys.orgC}`,
     UPSTREAM_TIMEOUT_MS: String(e2e.upstreamTimeoutMs),
     UPSTREAM_SLOW_TIMEOUT_MS: "15000",
     ...env,
@@ -63,9 +63,12 @@ export default defineConfig({
       env: {
         SANDBOX_PORT: String(e2e.sandboxPort),
         SANDBOX_DB: join(e2e.dataDir, "sandbox.db"),
-        CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB}`,
+        CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB},${e2e.keys.orgC}`,
         // Retries in microseconds: a failing receiver reaches dead_letter within a second.
         SANDBOX_TIME_SCALE: "0.00001",
+        // A receiver slower than this gets no answer in time (e2e/why-it-fails.spec.ts); the
+        // slowest the suite means to be answered is 3 s (e2e/api/graceful-stop.spec.ts).
+        SANDBOX_ATTEMPT_TIMEOUT_MS: String(e2e.attemptTimeoutMs),
         SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
         SANDBOX_RATE_LIMIT_PER_DAY: "10000000",
       },

@@ -27,6 +27,11 @@ const envSchema = z.object({
   CLOSIENT_SANDBOX_API_KEYS: z.preprocess(emptyAsUndefined, keyList.optional()),
   SANDBOX_TIME_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1).default(1)),
   SANDBOX_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(64)),
+  // Closient gives an attempt 10 s; a test may give it less, to see a slow receiver time out soon.
+  SANDBOX_ATTEMPT_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(10_000).default(10_000),
+  ),
   SANDBOX_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   SANDBOX_RATE_LIMIT_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10_000)),
 });

@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const worker = new DeliveryWorker(store, clock, {
     timeScale: env.SANDBOX_TIME_SCALE,
     concurrency: env.SANDBOX_CONCURRENCY,
+    attemptTimeoutMs: env.SANDBOX_ATTEMPT_TIMEOUT_MS,
     log,
   });
   const limiter = new RateLimiter(

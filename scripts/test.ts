@@ -114,6 +114,7 @@ async function main() {
         E2E_DRIFT_PORT: String(driftPort),
         E2E_KEY_A: generateApiKey("csb"),
         E2E_KEY_B: generateApiKey("csb"),
+        E2E_KEY_C: generateApiKey("csb"),
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),
         E2E_SESSION_SECRET_NEW: randomBytes(32).toString("hex"),
       };

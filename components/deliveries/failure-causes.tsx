@@ -37,6 +37,7 @@ export function FailureCauses({
   groups,
   now,
   limit,
+  compact = false,
 }: {
   endpointId: string;
   /** When it last changed, so a 401 that began after a rotation says so. */
@@ -45,6 +46,8 @@ export function FailureCauses({
   now: number;
   /** Show only the first few causes. */
   limit?: number;
+  /** Only what to do: no explanation or sample (the endpoint's page has them). */
+  compact?: boolean;
 }) {
   return (
     <ul className="space-y-3" aria-label="Failures by cause">
@@ -60,12 +63,15 @@ export function FailureCauses({
             <p className="text-xs text-slate-600">
               {plural(group.count, "failure")} (
               {Object.entries(group.statuses)
-                .map(([status, n]) => `${n} ${statusLabel(status).toLowerCase()}`)
+                .map(
+                  ([status, n]) =>
+                    `${n} ${statusLabel(status).toLowerCase()}${n > 1 && status === "dead_letter" ? "s" : ""}`,
+                )
                 .join(", ")}
               ), first <TimeAgo iso={group.firstSeen} now={now} />, last{" "}
               <TimeAgo iso={group.lastSeen} now={now} />
             </p>
-            <p>{advice.meaning}</p>
+            {compact ? null : <p>{advice.meaning}</p>}
             {advice.changedAt ? (
               <p className="text-xs text-slate-600">
                 Last changed <TimeAgo iso={advice.changedAt} now={now} /> ({formatExact(advice.changedAt)});
@@ -76,7 +82,7 @@ export function FailureCauses({
               <span className="font-medium">Next: </span>
               {advice.next}
             </p>
-            {group.sample.response_body ? (
+            {group.sample.response_body && !compact ? (
               <details>
                 <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600">
                   A sample answer (HTTP {group.cause.status}, first 256 characters, as text)

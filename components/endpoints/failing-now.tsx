@@ -70,6 +70,7 @@ export function FailingNowSummary({
                 groups={entry.groups}
                 now={now}
                 limit={1}
+                compact
               />
               <div className="flex flex-wrap items-center gap-3">
                 {endpoint ? <PauseToggle endpoint={toggleFields(endpoint)} /> : null}

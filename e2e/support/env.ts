@@ -29,8 +29,11 @@ export const e2e = {
   keys: {
     orgA: process.env.E2E_KEY_A || key("csb", "A"),
     orgB: process.env.E2E_KEY_B || key("csb", "B"),
+    /** The outage the diagnosis is tested on (e2e/why-it-fails.spec.ts), apart from the rest. */
+    orgC: process.env.E2E_KEY_C || key("csb", "C"),
   },
   upstreamTimeoutMs: 1500,
+  attemptTimeoutMs: 4000,
 };
 
 /** The main portal's and the sandbox's own output, kept for the leak scan (e2e/leaks.spec.ts). */
