@@ -55,12 +55,15 @@ export async function startServers({
   key = generateApiKey("csb"),
   bare = false,
   timeScale,
+  portalEnv = {},
 }: {
   db: string;
   key?: string;
   bare?: boolean;
   /** The sandbox's SANDBOX_TIME_SCALE: below 1, failed deliveries reach dead_letter sooner. */
   timeScale?: number;
+  /** More of the portal's configuration. */
+  portalEnv?: Record<string, string>;
 }): Promise<Servers> {
   const [sandboxPort, portalPort, barePort] = await freePorts(3);
   const children: ChildProcess[] = [];
@@ -87,6 +90,7 @@ export async function startServers({
           SESSION_SECRET: generateApiKey("csb"),
           SANDBOX_PORT: String(sandboxPort),
           CLOSIENT_SANDBOX_API_KEYS: key,
+          ...portalEnv,
         },
         { quiet: true },
       ),

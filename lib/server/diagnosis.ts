@@ -8,15 +8,15 @@ import {
   type FailingNow,
 } from "@/lib/deliveries/diagnosis";
 import { FAILING_STATUSES, failureRun, type StatusCounts } from "@/lib/deliveries/health";
+import { env } from "./env";
 import { webhooks } from "./webhooks";
 
 /*
  * Why endpoints fail, read from Closient for a bounded number of calls, each answer kept 15 s per
- * organization. The calls each view makes at most are in BENCHMARKS.md ("Upstream calls per view").
+ * organization (DIAGNOSIS_CACHE_MS). The calls each view makes at most are in BENCHMARKS.md ("Upstream calls per view").
  */
 
 export const WINDOW_MS = 86_400_000;
-const FRESH_MS = 15_000;
 const PAGE = 50;
 const FAILURES = ["dead_letter", "failed", "rate_limited"] as const;
 export type { EndpointDiagnosis, FailingNow };
@@ -26,7 +26,7 @@ const cache = new Map<string, { at: number; value: unknown }>();
 /** A short-lived memo per organization and question: a page reloaded in a hurry asks Closient once. */
 async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < FRESH_MS) return hit.value as T;
+  if (hit && Date.now() - hit.at < env().diagnosisCacheMs) return hit.value as T;
   const value = await compute();
   if (cache.size > 2_000) cache.delete(cache.keys().next().value!);
   cache.set(key, { at: Date.now(), value });

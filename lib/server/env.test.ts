@@ -24,6 +24,7 @@ describe("the portal's configuration", () => {
       sessionMaxAgeSeconds: 8 * 3600,
       upstreamTimeoutMs: 10_000,
       upstreamSlowTimeoutMs: 30_000,
+      diagnosisCacheMs: 15_000,
     });
   });
 
@@ -59,6 +60,11 @@ describe("the portal's configuration", () => {
     await expect(envWith({ SESSION_SECRET: SECRET, SESSION_MAX_AGE_SECONDS: "59" })).rejects.toThrow(
       /SESSION_MAX_AGE_SECONDS/,
     );
+    // A failure summary is kept 15 s at most.
+    await expect(envWith({ SESSION_SECRET: SECRET, DIAGNOSIS_CACHE_MS: "15001" })).rejects.toThrow(
+      /DIAGNOSIS_CACHE_MS/,
+    );
+    expect((await envWith({ SESSION_SECRET: SECRET, DIAGNOSIS_CACHE_MS: "0" })).diagnosisCacheMs).toBe(0);
   });
 
   it("takes the first valid csb_ key for one-click sign-in, never a user key, and secures cookies in production", async () => {

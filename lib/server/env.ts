@@ -30,6 +30,11 @@ const schema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).default(UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS),
   ),
+  // How long an organization's failure summary is kept; at most 15 s, 0 reads afresh every time.
+  DIAGNOSIS_CACHE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(15_000).default(15_000),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -46,6 +51,8 @@ export interface PortalEnv {
   sessionMaxAgeSeconds: number;
   upstreamTimeoutMs: number;
   upstreamSlowTimeoutMs: number;
+  /** How long a failure summary or diagnosis is kept per organization (lib/server/diagnosis.ts). */
+  diagnosisCacheMs: number;
   secureCookies: boolean;
 }
 
@@ -83,6 +90,7 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,
+    diagnosisCacheMs: e.DIAGNOSIS_CACHE_MS,
     secureCookies: e.NODE_ENV === "production",
   };
 }
