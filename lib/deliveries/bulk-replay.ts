@@ -1,5 +1,6 @@
 import type { Delivery, DeliveryListFilters, DeliveryResult, Paginated } from "@/lib/closient";
 import { ClosientError } from "@/lib/closient/closient-error";
+import { retryAfter, sleep as defaultSleep, waitAfter } from "./pacing";
 
 /*
  * Replaying every dead letter that matches the log's filters, from the admin's browser through
@@ -95,15 +96,6 @@ export interface RunOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Seconds from a header value, or null. */
-function seconds(value: string | undefined): number | null {
-  if (value === undefined) return null;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
 /**
  * Replays `items` with bounded concurrency. It paces itself by the `RateLimit-*` answers (when
  * no request is left in the window it waits for the reset) and waits out a 429's `Retry-After`
@@ -149,16 +141,13 @@ export async function runReplay(
           const { data, headers } = await replayOne(delivery.id);
           if (data.status === "delivered") summary.delivered.push(delivery);
           else summary.failed.push({ delivery, result: data });
-          const remaining = seconds(headers["ratelimit-remaining"]);
-          const reset = seconds(headers["ratelimit-reset"]);
-          if (remaining !== null && remaining < concurrency && reset !== null && reset > 0)
-            await waitFor(reset);
+          const wait = waitAfter(headers, concurrency);
+          if (wait > 0) await waitFor(wait);
           break;
         } catch (error) {
-          if (error instanceof ClosientError && error.status === 429) {
-            await waitFor(
-              seconds(error.headers["retry-after"]) ?? seconds(error.headers["ratelimit-reset"]) ?? 1,
-            );
+          const wait = retryAfter(error);
+          if (wait !== null) {
+            await waitFor(wait);
             continue; // the same dead letter again
           }
           if (
