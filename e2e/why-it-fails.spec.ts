@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createHmac } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { parseSignatureHeader } from "../lib/closient/signature";
 import { sandboxClient } from "../sandbox/testing/client";
 import { allDeliveries, PROXY_ERROR_PAGE } from "../sandbox/testing/outage";
@@ -11,7 +12,7 @@ import { seedEndpoint, type SeededEndpoint } from "./support/seed";
 /**
  * Why it fails, with real receivers failing in each way beside a healthy one, in an organization
  * of its own (C): a proxy's 503 page, a 401 that began when the secret was rotated, a 404, a closed
- * port, and a receiver slower than the sandbox's attempt timeout (4 s in the suite).
+ * port, and a receiver slower than the sandbox's attempt timeout (6 s in the suite).
  */
 test.describe.configure({ mode: "serial" });
 
@@ -205,4 +206,63 @@ test("replaying one endpoint's dead letters from its diagnosis sends each missed
       { timeout: 25_000, intervals: [1_000, 3_000] },
     )
     .toBe(0);
+});
+
+test("the log exports as CSV and JSON: the rows the log's filters match, a formula-looking body escaped", async ({
+  page,
+}) => {
+  const formula = await WebhookReceiver.start("/hooks/formula");
+  formula.respond = () => ({ status: 400, body: '=HYPERLINK("http://evil.example","Click")' });
+  try {
+    const endpoint = await seedEndpoint(
+      { url: formula.url, description: "Formula body", event_types: ["why.export"] },
+      e2e.keys.orgC,
+    );
+    for (let i = 0; i < 3; i++) await emit("why.export");
+    await settled(endpoint.id, 3);
+    await org.post(`webhooks/endpoints/${endpoint.id}/test/`); // a ping: one more row, failed
+    const expected = await allDeliveries(org, `&endpoint_id=${endpoint.id}`);
+    expect(expected).toHaveLength(4);
+
+    await signIn(page);
+    await page.goto(`/deliveries?endpoint_id=${endpoint.id}`);
+    await expect(page.locator("[data-delivery]")).toHaveCount(4);
+    const logIds = await page
+      .locator("[data-delivery]")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-delivery")));
+    await page.getByRole("button", { name: "Export…" }).click();
+    const panel = page.getByRole("region", { name: "Export the log" });
+    await expect(panel).toContainText("4 deliveries that match these filters");
+
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^closient-deliveries-.*\.csv$/);
+    const lines = (await readFile(await csv.path(), "utf8")).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "id,endpoint_id,event_id,event_type,status,attempts,http_status_code,response_body,created_at,last_attempted_at",
+    );
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(logIds);
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(expected.map((d) => d.id));
+    // The receiver's body opens as text in a spreadsheet, not as a formula.
+    for (const line of lines.slice(1))
+      expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    await expect(panel.getByTestId("export-summary")).toHaveText("Exported 4 rows.");
+
+    await panel.getByRole("button", { name: "Export again" }).click();
+    await panel.getByLabel("JSON").check();
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Export JSON" }).click(),
+    ]);
+    const rows = JSON.parse(await readFile(await json.path(), "utf8")) as {
+      id: string;
+      response_body: string;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual(expected.map((d) => d.id));
+    expect(rows[0]!.response_body).toBe('=HYPERLINK("http://evil.example","Click")');
+  } finally {
+    await formula.close();
+  }
 });

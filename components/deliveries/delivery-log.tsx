@@ -3,6 +3,7 @@ import { AutoRefresh } from "@/components/deliveries/auto-refresh";
 import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryTable } from "@/components/deliveries/delivery-table";
+import { LogExportLauncher } from "@/components/deliveries/log-export-launcher";
 import { EmptyState, ErrorState } from "@/components/ui/misc";
 import { UnreadableRows } from "@/components/ui/unreadable-rows";
 import { Pager } from "@/components/ui/pager";
@@ -58,9 +59,17 @@ export function DeliveryLog({ view, now, formKey }: { view: DeliveryLogView; now
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <AutoRefresh listId="delivery-log" />
-        {view.deadLetters ? (
-          <BulkReplayLauncher count={view.deadLetters} filters={{ ...filters, page: undefined }} />
-        ) : null}
+        <div className="flex flex-wrap items-start gap-3 max-sm:w-full">
+          {list.ok && list.data.pagination.total_count > 0 ? (
+            <LogExportLauncher
+              filters={{ ...filters, page: undefined }}
+              total={list.data.pagination.total_count}
+            />
+          ) : null}
+          {view.deadLetters ? (
+            <BulkReplayLauncher count={view.deadLetters} filters={{ ...filters, page: undefined }} />
+          ) : null}
+        </div>
       </div>
       <div id="delivery-log" className="space-y-4">
         {!list.ok ? (

@@ -93,6 +93,9 @@ export const api = {
 
   listDeliveries: (query: DeliveryListFilters) =>
     request<Paginated<Delivery>>("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`),
+  /** The same, with the rate-limit state, for work that paces itself (the log's export). */
+  listDeliveriesPaced: (query: DeliveryListFilters) =>
+    send<Paginated<Delivery>>("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`),
   replayDelivery: (id: string) => request<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
   /** The same, with the rate-limit state, for work that paces itself (the bulk replay). */
   replayDeliveryPaced: (id: string) => send<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),

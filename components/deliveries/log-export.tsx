@@ -1,0 +1,175 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { api } from "@/lib/client/api-client";
+import type { DeliveryListFilters } from "@/lib/closient";
+import { collectLog, EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
+import { Button } from "@/components/ui/button";
+
+type Format = "csv" | "json";
+type Stage =
+  | { name: "choose" }
+  | { name: "reading"; progress: ExportProgress }
+  | { name: "done"; rows: number; total: number; truncated: boolean; href: string; file: string }
+  | { name: "error"; message: string };
+
+const count = (n: number) => n.toLocaleString("en");
+
+/** Hands the browser a file to save, without a round trip: a link to an in-memory blob. */
+function save(href: string, file: string) {
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = file;
+  link.click();
+}
+
+/**
+ * The log's export: the current filters as CSV or JSON, read from the portal's route page by page
+ * (paced by Closient's rate limit), with progress and Cancel. Nothing of it leaves the browser but
+ * the list requests; the file is made here.
+ */
+export function LogExport({
+  filters,
+  total,
+  onClose,
+}: {
+  filters: DeliveryListFilters;
+  total: number;
+  onClose: () => void;
+}) {
+  const [format, setFormat] = useState<Format>("csv");
+  const [stage, setStage] = useState<Stage>({ name: "choose" });
+  const controller = useRef<AbortController | null>(null);
+  const href = stage.name === "done" ? stage.href : null;
+  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(() => () => (href ? URL.revokeObjectURL(href) : undefined), [href]);
+
+  const start = async () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setStage({ name: "reading", progress: { rows: 0, total, waitingSeconds: null } });
+    try {
+      const result = await collectLog((query) => api.listDeliveriesPaced(query), filters, {
+        signal: abort.signal,
+        onProgress: (progress) => setStage({ name: "reading", progress }),
+      });
+      const body = format === "csv" ? toCsv(result.rows) : toJson(result.rows);
+      const blob = new Blob([body], { type: format === "csv" ? "text/csv" : "application/json" });
+      const file = `closient-deliveries-${new Date().toISOString().replace(/[:.]/g, "-")}.${format}`;
+      const link = URL.createObjectURL(blob);
+      setStage({
+        name: "done",
+        rows: result.rows.length,
+        total: result.total,
+        truncated: result.truncated,
+        href: link,
+        file,
+      });
+      save(link, file);
+    } catch (error) {
+      setStage(
+        abort.signal.aborted
+          ? { name: "choose" }
+          : { name: "error", message: error instanceof Error ? error.message : "The export failed." },
+      );
+    }
+  };
+
+  return (
+    <section
+      aria-labelledby="log-export-heading"
+      className="bg-surface max-w-xl space-y-3 rounded-lg border border-slate-200 p-4 text-sm"
+    >
+      <h2 id="log-export-heading" className="text-base font-semibold">
+        Export the log
+      </h2>
+      <div aria-live="polite" className="space-y-3">
+        {stage.name === "choose" || stage.name === "error" ? (
+          <>
+            <p>
+              {count(Math.min(total, EXPORT_MAX_ROWS))} deliver{total === 1 ? "y" : "ies"} that match these
+              filters
+              {total > EXPORT_MAX_ROWS ? ` (the newest ${count(EXPORT_MAX_ROWS)} of ${count(total)})` : ""},
+              every field, the receivers&apos; answers as text.
+            </p>
+            <fieldset className="flex gap-4">
+              <legend className="sr-only">Format</legend>
+              {(["csv", "json"] as const).map((value) => (
+                <label key={value} className="inline-flex min-h-6 items-center gap-2">
+                  <input
+                    type="radio"
+                    name="export-format"
+                    value={value}
+                    checked={format === value}
+                    onChange={() => setFormat(value)}
+                  />
+                  {value.toUpperCase()}
+                </label>
+              ))}
+            </fieldset>
+            {stage.name === "error" ? (
+              <p role="alert" className="text-red-800">
+                {stage.message}
+              </p>
+            ) : null}
+            <div className="flex gap-2">
+              <Button primary onClick={() => void start()}>
+                Export {format.toUpperCase()}
+              </Button>
+              <Button variant="ghost" onClick={onClose}>
+                Close
+              </Button>
+            </div>
+          </>
+        ) : null}
+        {stage.name === "reading" ? (
+          <>
+            <label className="block">
+              <span className="block">
+                Read {count(stage.progress.rows)} of {count(Math.min(stage.progress.total, EXPORT_MAX_ROWS))}{" "}
+                rows
+                {stage.progress.waitingSeconds !== null
+                  ? ` · waiting ${stage.progress.waitingSeconds} s for Closient's rate limit`
+                  : ""}
+              </span>
+              <progress
+                className="mt-1 h-3 w-full"
+                value={stage.progress.rows}
+                max={Math.max(1, Math.min(stage.progress.total, EXPORT_MAX_ROWS))}
+              />
+            </label>
+            <Button primary variant="secondary" onClick={() => controller.current?.abort()}>
+              Cancel
+            </Button>
+          </>
+        ) : null}
+        {stage.name === "done" ? (
+          <>
+            <p data-testid="export-summary">
+              Exported {count(stage.rows)} row{stage.rows === 1 ? "" : "s"}
+              {stage.truncated
+                ? `, the newest of ${count(stage.total)}: narrow the filters for the rest`
+                : ""}
+              .
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <a
+                href={stage.href}
+                download={stage.file}
+                className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-4 font-medium text-indigo-700 underline max-sm:min-h-11"
+              >
+                Save {stage.file} again
+              </a>
+              <Button variant="ghost" onClick={() => setStage({ name: "choose" })}>
+                Export again
+              </Button>
+              <Button variant="ghost" onClick={onClose}>
+                Close
+              </Button>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
