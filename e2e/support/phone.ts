@@ -111,13 +111,17 @@ export async function tap(page: Page, target: Locator): Promise<void> {
     x >= 0 && x <= PHONE_WIDTH && y >= 0 && y <= PHONE.viewport.height,
     `tap at ${x},${y} is on screen`,
   ).toBe(true);
-  const hit = await target.evaluate(
+  // What the thumb would land on instead, named in the failure.
+  const covered = await target.evaluate(
     (el, [px, py]) => {
       const at = document.elementFromPoint(px!, py!);
-      return at !== null && (el === at || el.contains(at));
+      if (at !== null && (el === at || el.contains(at))) return null;
+      return at
+        ? `${at.tagName.toLowerCase()}.${[...at.classList].slice(0, 3).join(".")} "${at.textContent?.slice(0, 40)}"`
+        : "nothing";
     },
     [x, y],
   );
-  expect(hit, "nothing covers the target where the thumb lands").toBe(true);
+  expect(covered, "nothing covers the target where the thumb lands").toBeNull();
   await page.touchscreen.tap(x, y);
 }
