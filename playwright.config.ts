@@ -67,7 +67,7 @@ export default defineConfig({
         // Retries in microseconds: a failing receiver reaches dead_letter within a second.
         SANDBOX_TIME_SCALE: "0.00001",
         // A receiver slower than this gets no answer in time (e2e/why-it-fails.spec.ts); the
-        // slowest the suite means to be answered is 3 s (e2e/api/graceful-stop.spec.ts).
+        // slowest the suite means to be answered is 4 s (e2e/recovery.spec.ts, auto-refresh).
         SANDBOX_ATTEMPT_TIMEOUT_MS: String(e2e.attemptTimeoutMs),
         SANDBOX_RATE_LIMIT_PER_MINUTE: "100000",
         SANDBOX_RATE_LIMIT_PER_DAY: "10000000",

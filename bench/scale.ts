@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
+import { API_BASE } from "../lib/closient/paths";
 import { seedLargeOrganization } from "./seed";
 import { machine, markdownTable, writeSection } from "./report";
 import { buildAll, startServers } from "./servers";
@@ -43,10 +44,18 @@ async function main() {
     stops.push(servers.stop);
     const { portal, cookie } = servers;
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    // The endpoint of the newest dead letter: its page reads a failing endpoint's diagnosis.
+    const dead = (await (
+      await fetch(`${servers.sandbox}${API_BASE}/webhooks/deliveries/?status=dead_letter&page_size=1`, {
+        headers: { "X-API-Key": key },
+      })
+    ).json()) as { data: { endpoint_id: string }[] };
+    const failing = dead.data[0]!.endpoint_id;
     const cases: [string, string][] = [
       ["page: endpoints, first page", "/webhooks"],
       ["page: endpoints, last page (200)", "/webhooks?page=200"],
       ["page: an endpoint", `/webhooks/${firstEndpoint}`],
+      ["page: a failing endpoint", `/webhooks/${failing}`],
       ["page: deliveries, unfiltered", "/deliveries"],
       ["page: deliveries, status=dead_letter", "/deliveries?status=dead_letter"],
       ["page: deliveries, endpoint_id", `/deliveries?endpoint_id=${firstEndpoint}`],

@@ -33,7 +33,7 @@ export const e2e = {
     orgC: process.env.E2E_KEY_C || key("csb", "C"),
   },
   upstreamTimeoutMs: 1500,
-  attemptTimeoutMs: 4000,
+  attemptTimeoutMs: 6000,
 };
 
 /** The main portal's and the sandbox's own output, kept for the leak scan (e2e/leaks.spec.ts). */

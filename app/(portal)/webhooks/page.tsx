@@ -20,9 +20,11 @@ export default async function EndpointsPage({
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
   const { caller, info } = await requireSession();
-  const page = await load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 }));
-  // A summary is a hint: without it the list still stands.
-  const failing = await failingNow(caller, info.organization.id, requestTime()).catch(() => null);
+  const [page, failing] = await Promise.all([
+    load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 })),
+    // A summary is a hint: without it the list still stands.
+    failingNow(caller, info.organization.id, requestTime()).catch(() => null),
+  ]);
   return (
     <>
       <PageHeader
