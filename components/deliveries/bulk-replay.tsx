@@ -6,6 +6,7 @@ import { api } from "@/lib/client/api-client";
 import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/deliveries/bulk-replay";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
+import { TaskPanel, TaskProgress } from "@/components/ui/panel";
 
 type Stage =
   | { name: "planning" }
@@ -80,86 +81,71 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
   };
 
   return (
-    <section
-      aria-labelledby="bulk-replay-heading"
-      className="bg-surface max-w-xl space-y-3 rounded-lg border border-indigo-200 p-4 text-sm"
-    >
-      <h2 id="bulk-replay-heading" className="text-base font-semibold">
-        Replay dead letters
-      </h2>
-      <div aria-live="polite" className="space-y-3">
-        {stage.name === "planning" ? (
-          <p>Counting the dead letters and checking which were replayed already…</p>
-        ) : null}
-        {stage.name === "error" ? (
-          <>
-            <p role="alert" className="text-red-800">
-              {stage.message}
-            </p>
-            <div className="flex gap-2">
-              <Button primary variant="secondary" onClick={again}>
-                Try again
-              </Button>
-              <Button variant="ghost" onClick={onClose}>
-                Close
-              </Button>
-            </div>
-          </>
-        ) : null}
-        {stage.name === "confirm" ? (
-          <>
-            <p>
-              {plural(stage.plan.found, "dead letter")} match these filters.{" "}
-              {stage.plan.skipped.length
-                ? `${stage.plan.skipped.length} of them ${stage.plan.skipped.length === 1 ? "was" : "were"} replayed already and will be skipped. `
-                : ""}
-              {stage.plan.replay.length
-                ? `${plural(stage.plan.replay.length, "event")} will be sent again, each once, to its endpoint.`
-                : "Nothing is left to replay."}
-            </p>
-            <div className="flex gap-2">
-              {stage.plan.replay.length ? (
-                <Button primary onClick={() => void start(stage.plan)}>
-                  Replay {plural(stage.plan.replay.length, "dead letter")}
-                </Button>
-              ) : null}
-              <Button variant="ghost" onClick={onClose}>
-                {stage.plan.replay.length ? "Cancel" : "Close"}
-              </Button>
-            </div>
-          </>
-        ) : null}
-        {stage.name === "running" ? (
-          <>
-            <label className="block">
-              <span className="block">
-                Replayed {stage.progress.done} of {stage.progress.total}
-                {stage.progress.waitingSeconds !== null
-                  ? ` · waiting ${stage.progress.waitingSeconds} s for Closient's rate limit`
-                  : ""}
-              </span>
-              <progress className="mt-1 h-3 w-full" value={stage.progress.done} max={stage.progress.total} />
-            </label>
-            <Button primary variant="secondary" onClick={() => controller.current?.abort()}>
-              Cancel
-            </Button>
-          </>
-        ) : null}
-        {stage.name === "done" ? <SummaryView summary={stage.summary} /> : null}
-        {stage.name === "done" ? (
+    <TaskPanel id="bulk-replay" title="Replay dead letters" className="border-indigo-200">
+      {stage.name === "planning" ? (
+        <p>Counting the dead letters and checking which were replayed already…</p>
+      ) : null}
+      {stage.name === "error" ? (
+        <>
+          <p role="alert" className="text-red-800">
+            {stage.message}
+          </p>
           <div className="flex gap-2">
-            {stage.summary.notAttempted ? (
-              <Button primary onClick={() => setAttempt((n) => n + 1)}>
-                Resume ({stage.summary.notAttempted} left)
-              </Button>
-            ) : null}
+            <Button primary variant="secondary" onClick={again}>
+              Try again
+            </Button>
             <Button variant="ghost" onClick={onClose}>
               Close
             </Button>
           </div>
-        ) : null}
-      </div>
-    </section>
+        </>
+      ) : null}
+      {stage.name === "confirm" ? (
+        <>
+          <p>
+            {plural(stage.plan.found, "dead letter")} match these filters.{" "}
+            {stage.plan.skipped.length
+              ? `${stage.plan.skipped.length} of them ${stage.plan.skipped.length === 1 ? "was" : "were"} replayed already and will be skipped. `
+              : ""}
+            {stage.plan.replay.length
+              ? `${plural(stage.plan.replay.length, "event")} will be sent again, each once, to its endpoint.`
+              : "Nothing is left to replay."}
+          </p>
+          <div className="flex gap-2">
+            {stage.plan.replay.length ? (
+              <Button primary onClick={() => void start(stage.plan)}>
+                Replay {plural(stage.plan.replay.length, "dead letter")}
+              </Button>
+            ) : null}
+            <Button variant="ghost" onClick={onClose}>
+              {stage.plan.replay.length ? "Cancel" : "Close"}
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {stage.name === "running" ? (
+        <TaskProgress
+          label={`Replayed ${stage.progress.done} of ${stage.progress.total}`}
+          done={stage.progress.done}
+          total={stage.progress.total}
+          waitingSeconds={stage.progress.waitingSeconds}
+          onCancel={() => controller.current?.abort()}
+        />
+      ) : null}
+      {stage.name === "done" ? <SummaryView summary={stage.summary} /> : null}
+      {stage.name === "done" ? (
+        <div className="flex gap-2">
+          {stage.summary.notAttempted ? (
+            <Button primary onClick={() => setAttempt((n) => n + 1)}>
+              Resume ({stage.summary.notAttempted} left)
+            </Button>
+          ) : null}
+          <Button variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      ) : null}
+    </TaskPanel>
   );
 }
 

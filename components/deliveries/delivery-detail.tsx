@@ -8,7 +8,7 @@ import { BackLink, PageHeader } from "@/components/ui/misc";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
-import { detailHref } from "./delivery-table";
+import { detailHref } from "./delivery-actions";
 import { ReplayButton } from "./replay-button";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,15 +1,12 @@
 import Link from "next/link";
 import type { Delivery } from "@/lib/closient";
-import { answerLine, whyNoReplay } from "@/lib/deliveries/status-text";
+import { answerLine } from "@/lib/deliveries/status-text";
 import { DataTable } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { cn } from "@/lib/utils";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
-import { ReplayButton } from "./replay-button";
+import { DeliveryActions } from "./delivery-actions";
 import type { EndpointLabel } from "@/lib/endpoints/names";
-
-export const detailHref = (delivery: Pick<Delivery, "id" | "endpoint_id" | "created_at">) =>
-  `/deliveries/${delivery.id}?endpoint_id=${delivery.endpoint_id}&at=${encodeURIComponent(delivery.created_at)}`;
 
 /** The log's rows, rendered on the server; Replay on a dead letter is the one interactive part. */
 export function DeliveryTable({
@@ -35,7 +32,6 @@ export function DeliveryTable({
     >
       {deliveries.map((delivery) => {
         const label = labels.get(delivery.endpoint_id);
-        const reason = whyNoReplay(delivery.status, delivery.event_type);
         return (
           <tr key={delivery.id} className="align-top" data-delivery={delivery.id}>
             <td className="max-sm:col-span-2 sm:max-w-xs sm:px-4 sm:py-3">
@@ -69,29 +65,7 @@ export function DeliveryTable({
             </td>
             <td className="text-right max-sm:order-4 max-sm:col-span-2 sm:px-4 sm:py-3">
               <div className="flex items-start gap-2 max-sm:flex-row sm:flex-col sm:items-end">
-                <Link
-                  href={detailHref(delivery)}
-                  prefetch={false}
-                  aria-label={`Details of delivery ${delivery.id}`}
-                  className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline max-sm:min-h-11 max-sm:flex-1 max-sm:justify-center max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:no-underline"
-                >
-                  Details
-                </Link>
-                {reason === null ? (
-                  <span className="max-sm:flex-1">
-                    <ReplayButton deliveryId={delivery.id} endpointId={delivery.endpoint_id} compact />
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    disabled
-                    title={reason}
-                    aria-label={`Replay delivery ${delivery.id}: not available. ${reason}`}
-                    className="min-h-6 rounded-md border border-slate-200 px-2.5 py-1 text-sm text-slate-400 max-sm:hidden"
-                  >
-                    Replay
-                  </button>
-                )}
+                <DeliveryActions delivery={delivery} explainNoReplay />
               </div>
             </td>
           </tr>

@@ -5,6 +5,7 @@ import { api } from "@/lib/client/api-client";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { collectLog, EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
 import { Button } from "@/components/ui/button";
+import { TaskPanel, TaskProgress } from "@/components/ui/panel";
 
 type Format = "csv" | "json";
 type Stage =
@@ -76,100 +77,77 @@ export function LogExport({
   };
 
   return (
-    <section
-      aria-labelledby="log-export-heading"
-      className="bg-surface max-w-xl space-y-3 rounded-lg border border-slate-200 p-4 text-sm"
-    >
-      <h2 id="log-export-heading" className="text-base font-semibold">
-        Export the log
-      </h2>
-      <div aria-live="polite" className="space-y-3">
-        {stage.name === "choose" || stage.name === "error" ? (
-          <>
-            <p>
-              {count(Math.min(total, EXPORT_MAX_ROWS))} deliver{total === 1 ? "y" : "ies"} that match these
-              filters
-              {total > EXPORT_MAX_ROWS ? ` (the newest ${count(EXPORT_MAX_ROWS)} of ${count(total)})` : ""},
-              every field, the receivers&apos; answers as text.
+    <TaskPanel id="log-export" title="Export the log">
+      {stage.name === "choose" || stage.name === "error" ? (
+        <>
+          <p>
+            {count(Math.min(total, EXPORT_MAX_ROWS))} deliver{total === 1 ? "y" : "ies"} that match these
+            filters
+            {total > EXPORT_MAX_ROWS ? ` (the newest ${count(EXPORT_MAX_ROWS)} of ${count(total)})` : ""},
+            every field, the receivers&apos; answers as text.
+          </p>
+          <fieldset className="flex gap-4">
+            <legend className="sr-only">Format</legend>
+            {(["csv", "json"] as const).map((value) => (
+              <label key={value} className="inline-flex min-h-6 items-center gap-2">
+                <input
+                  type="radio"
+                  name="export-format"
+                  value={value}
+                  checked={format === value}
+                  onChange={() => setFormat(value)}
+                />
+                {value.toUpperCase()}
+              </label>
+            ))}
+          </fieldset>
+          {stage.name === "error" ? (
+            <p role="alert" className="text-red-800">
+              {stage.message}
             </p>
-            <fieldset className="flex gap-4">
-              <legend className="sr-only">Format</legend>
-              {(["csv", "json"] as const).map((value) => (
-                <label key={value} className="inline-flex min-h-6 items-center gap-2">
-                  <input
-                    type="radio"
-                    name="export-format"
-                    value={value}
-                    checked={format === value}
-                    onChange={() => setFormat(value)}
-                  />
-                  {value.toUpperCase()}
-                </label>
-              ))}
-            </fieldset>
-            {stage.name === "error" ? (
-              <p role="alert" className="text-red-800">
-                {stage.message}
-              </p>
-            ) : null}
-            <div className="flex gap-2">
-              <Button primary onClick={() => void start()}>
-                Export {format.toUpperCase()}
-              </Button>
-              <Button variant="ghost" onClick={onClose}>
-                Close
-              </Button>
-            </div>
-          </>
-        ) : null}
-        {stage.name === "reading" ? (
-          <>
-            <label className="block">
-              <span className="block">
-                Read {count(stage.progress.rows)} of {count(Math.min(stage.progress.total, EXPORT_MAX_ROWS))}{" "}
-                rows
-                {stage.progress.waitingSeconds !== null
-                  ? ` · waiting ${stage.progress.waitingSeconds} s for Closient's rate limit`
-                  : ""}
-              </span>
-              <progress
-                className="mt-1 h-3 w-full"
-                value={stage.progress.rows}
-                max={Math.max(1, Math.min(stage.progress.total, EXPORT_MAX_ROWS))}
-              />
-            </label>
-            <Button primary variant="secondary" onClick={() => controller.current?.abort()}>
-              Cancel
+          ) : null}
+          <div className="flex gap-2">
+            <Button primary onClick={() => void start()}>
+              Export {format.toUpperCase()}
             </Button>
-          </>
-        ) : null}
-        {stage.name === "done" ? (
-          <>
-            <p data-testid="export-summary">
-              Exported {count(stage.rows)} row{stage.rows === 1 ? "" : "s"}
-              {stage.truncated
-                ? `, the newest of ${count(stage.total)}: narrow the filters for the rest`
-                : ""}
-              .
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <a
-                href={stage.href}
-                download={stage.file}
-                className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-4 font-medium text-indigo-700 underline max-sm:min-h-11"
-              >
-                Save {stage.file} again
-              </a>
-              <Button variant="ghost" onClick={() => setStage({ name: "choose" })}>
-                Export again
-              </Button>
-              <Button variant="ghost" onClick={onClose}>
-                Close
-              </Button>
-            </div>
-          </>
-        ) : null}
-      </div>
-    </section>
+            <Button variant="ghost" onClick={onClose}>
+              Close
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {stage.name === "reading" ? (
+        <TaskProgress
+          label={`Read ${count(stage.progress.rows)} of ${count(Math.min(stage.progress.total, EXPORT_MAX_ROWS))} rows`}
+          done={stage.progress.rows}
+          total={Math.min(stage.progress.total, EXPORT_MAX_ROWS)}
+          waitingSeconds={stage.progress.waitingSeconds}
+          onCancel={() => controller.current?.abort()}
+        />
+      ) : null}
+      {stage.name === "done" ? (
+        <>
+          <p data-testid="export-summary">
+            Exported {count(stage.rows)} row{stage.rows === 1 ? "" : "s"}
+            {stage.truncated ? `, the newest of ${count(stage.total)}: narrow the filters for the rest` : ""}.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <a
+              href={stage.href}
+              download={stage.file}
+              className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-4 font-medium text-indigo-700 underline max-sm:min-h-11"
+            >
+              Save {stage.file} again
+            </a>
+            <Button variant="ghost" onClick={() => setStage({ name: "choose" })}>
+              Export again
+            </Button>
+            <Button variant="ghost" onClick={onClose}>
+              Close
+            </Button>
+          </div>
+        </>
+      ) : null}
+    </TaskPanel>
   );
 }

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/closient/delivery-constants";
-import { answerLine, whyNoReplay } from "@/lib/deliveries/status-text";
+import { answerLine } from "@/lib/deliveries/status-text";
 import { STATUS_LABELS } from "@/lib/deliveries/status-labels";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
-import { detailHref } from "@/components/deliveries/delivery-table";
-import { ReplayButton } from "@/components/deliveries/replay-button";
+import { DeliveryActions, detailHref } from "@/components/deliveries/delivery-actions";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatExact } from "@/lib/format-time";
@@ -87,19 +86,7 @@ export function EndpointHealthPanel({
                 </div>
                 <p className="truncate font-mono text-xs text-slate-600">{answerLine(delivery)}</p>
                 <div className="flex gap-2">
-                  <Link
-                    href={detailHref(delivery)}
-                    prefetch={false}
-                    aria-label={`Details of delivery ${delivery.id}`}
-                    className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline max-sm:min-h-11 max-sm:flex-1 max-sm:justify-center max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:no-underline"
-                  >
-                    Details
-                  </Link>
-                  {whyNoReplay(delivery.status, delivery.event_type) === null ? (
-                    <span className="max-sm:flex-1">
-                      <ReplayButton deliveryId={delivery.id} endpointId={endpointId} compact />
-                    </span>
-                  ) : null}
+                  <DeliveryActions delivery={delivery} />
                 </div>
               </li>
             ))}
