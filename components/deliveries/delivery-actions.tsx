@@ -25,7 +25,7 @@ export function DeliveryActions({
         href={detailHref(delivery)}
         prefetch={false}
         aria-label={`Details of delivery ${delivery.id}`}
-        className="inline-flex min-h-6 items-center text-sm text-indigo-700 underline max-sm:min-h-11 max-sm:flex-1 max-sm:justify-center max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:no-underline"
+        className="row-details"
       >
         Details
       </Link>

@@ -34,7 +34,7 @@ export function DeliveryTable({
         const label = labels.get(delivery.endpoint_id);
         return (
           <tr key={delivery.id} className="align-top" data-delivery={delivery.id}>
-            <td className="max-sm:col-span-2 sm:max-w-xs sm:px-4 sm:py-3">
+            <td className="max-sm:col-span-2 sm:max-w-xs">
               <Link
                 href={`/webhooks/${delivery.endpoint_id}`}
                 prefetch={false}
@@ -48,22 +48,22 @@ export function DeliveryTable({
               <span className="block font-mono text-xs">{delivery.event_type}</span>
               <span className="block truncate font-mono text-xs text-slate-500">{delivery.event_id}</span>
             </td>
-            <td className="max-sm:order-1 sm:px-4 sm:py-3">
+            <td className="max-sm:order-1">
               <DeliveryStatusBadge status={delivery.status} />
             </td>
-            <td className="tabular-nums max-sm:hidden sm:px-4 sm:py-3">{delivery.attempts}</td>
-            <td className="text-xs max-sm:order-3 max-sm:col-span-2 sm:max-w-xs sm:px-4 sm:py-3">
-              <span className="block truncate" title={delivery.response_body || undefined}>
+            <td className="tabular-nums max-sm:hidden">{delivery.attempts}</td>
+            <td className="text-xs max-sm:order-3 max-sm:col-span-2 sm:max-w-xs">
+              <span className="block truncate">
                 <span className="sm:hidden">
                   {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"} ·{" "}
                 </span>
-                <span className="font-mono">{answerLine(delivery)}</span>
+                <span className="font-mono">{answerLine(delivery, 120)}</span>
               </span>
             </td>
-            <td className="text-xs whitespace-nowrap text-slate-600 max-sm:order-2 max-sm:text-right sm:px-4 sm:py-3">
+            <td className="text-xs whitespace-nowrap text-slate-600 max-sm:order-2 max-sm:text-right">
               <TimeAgo iso={delivery.created_at} now={now} />
             </td>
-            <td className="text-right max-sm:order-4 max-sm:col-span-2 sm:px-4 sm:py-3">
+            <td className="text-right max-sm:order-4 max-sm:col-span-2">
               <div className="flex items-start gap-2 max-sm:flex-row sm:flex-col sm:items-end">
                 <DeliveryActions delivery={delivery} explainNoReplay />
               </div>

@@ -73,7 +73,7 @@ export function EndpointList({
           >
             {page.data.map((endpoint) => (
               <tr key={endpoint.id} className="align-top">
-                <td className="max-sm:col-span-2 sm:max-w-xs sm:px-4 sm:py-3">
+                <td className="max-sm:col-span-2 sm:max-w-xs">
                   <Link
                     href={`/webhooks/${endpoint.id}`}
                     prefetch={false}
@@ -86,10 +86,10 @@ export function EndpointList({
                     {endpoint.description || <span className="text-slate-500">No description</span>}
                   </p>
                 </td>
-                <td className="max-sm:order-3 max-sm:col-span-2 sm:px-4 sm:py-3">
+                <td className="max-sm:order-3 max-sm:col-span-2">
                   <EventTypeChips types={endpoint.event_types} />
                 </td>
-                <td className="whitespace-nowrap max-sm:order-1 sm:px-4 sm:py-3">
+                <td className="whitespace-nowrap max-sm:order-1">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:flex-col sm:items-start">
                     <PauseToggle endpoint={toggleFields(endpoint)} />
                     {failing.has(endpoint.id) ? (
@@ -104,11 +104,11 @@ export function EndpointList({
                     ) : null}
                   </div>
                 </td>
-                <td className="font-mono text-xs whitespace-nowrap max-sm:order-4 sm:px-4 sm:py-3">
+                <td className="font-mono text-xs whitespace-nowrap max-sm:order-4">
                   <span className="font-sans text-slate-600 sm:hidden">Secret </span>
                   {endpoint.signing_secret}
                 </td>
-                <td className="text-xs whitespace-nowrap text-slate-600 max-sm:order-2 max-sm:self-start max-sm:text-right sm:px-4 sm:py-3">
+                <td className="text-xs whitespace-nowrap text-slate-600 max-sm:order-2 max-sm:self-start max-sm:text-right">
                   <TimeAgo iso={endpoint.updated_at} now={now} />
                   <span className="block text-slate-500">
                     created <TimeAgo iso={endpoint.created_at} now={now} />

@@ -22,7 +22,7 @@ export function DataTable({
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className="px-4 py-3">
+              <th key={column.label} scope="col" className="max-sm:p-0">
                 {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
               </th>
             ))}

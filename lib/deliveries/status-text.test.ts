@@ -45,6 +45,9 @@ describe("what the receiver answered, on one line", () => {
       }),
     ).toBe("503 · <html> <head><title>503</title> </head>");
     expect(answerLine({ http_status_code: 204, response_body: "", attempts: 1 })).toBe("204");
+    expect(answerLine({ http_status_code: 503, response_body: "x".repeat(300), attempts: 1 }, 20)).toBe(
+      `503 · ${"x".repeat(13)}…`,
+    );
   });
 
   it("says when there was no HTTP answer, or no attempt yet", () => {

@@ -47,13 +47,14 @@ export function whyNoReplay(status: string, eventType = ""): string | null {
  * What the receiver answered, on one line: the HTTP status, then the body's text with its line
  * breaks and runs of spaces folded (an HTML error page reads as one line).
  */
-export function answerLine(delivery: {
-  http_status_code: number | null;
-  response_body: string;
-  attempts: number;
-}): string {
+export function answerLine(
+  delivery: { http_status_code: number | null; response_body: string; attempts: number },
+  max = Infinity,
+): string {
   if (delivery.http_status_code === null)
     return delivery.attempts > 0 ? "No HTTP answer" : "Not attempted yet";
   const body = delivery.response_body.replace(/\s+/g, " ").trim();
-  return body ? `${delivery.http_status_code} · ${body}` : String(delivery.http_status_code);
+  const line = body ? `${delivery.http_status_code} · ${body}` : String(delivery.http_status_code);
+  // A row shows one line: what does not fit is on the delivery's own page, whole.
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
