@@ -7,16 +7,24 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+/*
+ * One formatter of each kind, made on first use: making one loads the locale's data, which costs
+ * more than many formats (on a slow phone, tens of milliseconds; BENCHMARKS.md).
+ */
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let exactFormat: Intl.DateTimeFormat | undefined;
+
 export function formatRelative(iso: string, now: number): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   if (Math.abs(seconds) < 60) return "just now";
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const format = (relativeFormat ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ["minute", 60];
   return format.format(Math.round(seconds / size), unit);
 }
 
 export function formatExact(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "long" });
+  exactFormat ??= new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "long" });
+  return exactFormat.format(new Date(iso));
 }
 
 /** A span of seconds in its two largest units: "45 s", "4 min 8 s", "2 h 3 min", "3 days 2 h". */

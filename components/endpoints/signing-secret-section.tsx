@@ -16,6 +16,17 @@ function graceEnd(now: number) {
   return { time, exact: formatExact(end.toISOString()) };
 }
 
+/** When the old secret stops working, for a rotation confirmed now. */
+function GraceEnd({ openedAt }: { openedAt: number }) {
+  const until = graceEnd(openedAt);
+  return (
+    <p>
+      The current secret keeps working until <strong>{until.time} tomorrow</strong> ({until.exact}), then only
+      the new one does. Until then every delivery is signed with both.
+    </p>
+  );
+}
+
 /** The masked secret and "Rotate": a confirmation with real times, then the one-time reveal. */
 export function SigningSecretSection({
   endpointId,
@@ -30,7 +41,6 @@ export function SigningSecretSection({
   const rotate = useRotateSecret(endpointId, setSecret);
   const confirmMounted = useOpenedOnce(confirming);
   const revealMounted = useOpenedOnce(secret !== null);
-  const until = graceEnd(openedAt);
 
   return (
     <Section id="secret" title="Signing secret">
@@ -51,6 +61,7 @@ export function SigningSecretSection({
       >
         Rotate secret
       </Button>
+      {/* Its times are worked out when it first opens: a first time format costs a slow phone dearly. */}
       {confirmMounted ? (
         <LazyConfirmDialog
           open={confirming}
@@ -67,10 +78,7 @@ export function SigningSecretSection({
           }}
         >
           <p>A new secret is made and shown to you once.</p>
-          <p>
-            The current secret keeps working until <strong>{until.time} tomorrow</strong> ({until.exact}),
-            then only the new one does. Until then every delivery is signed with both.
-          </p>
+          <GraceEnd openedAt={openedAt} />
         </LazyConfirmDialog>
       ) : null}
       {revealMounted ? (
