@@ -16,12 +16,7 @@ const unknownStyle = { icon: "?", className: "bg-slate-100 text-slate-800 ring-1
 export function DeliveryStatusBadge({ status }: { status: string }) {
   const style = isKnownStatus(status) ? styles[status] : unknownStyle;
   return (
-    <span
-      className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium break-words",
-        style.className,
-      )}
-    >
+    <span className={cn("badge", style.className)}>
       <span aria-hidden>{style.icon}</span>
       {statusLabel(status)}
     </span>

@@ -46,7 +46,7 @@ export function FailureCauses({
   now: number;
   /** Show only the first few causes. */
   limit?: number;
-  /** Only what to do: no explanation or sample (the endpoint's page has them). */
+  /** The cause at a glance: its title, counts and links (the endpoint's page has the rest). */
   compact?: boolean;
 }) {
   return (
@@ -78,10 +78,12 @@ export function FailureCauses({
                 the first of these failures came <TimeAgo iso={group.firstSeen} now={now} />.
               </p>
             ) : null}
-            <p>
-              <span className="font-medium">Next: </span>
-              {advice.next}
-            </p>
+            {compact ? null : (
+              <p>
+                <span className="font-medium">Next: </span>
+                {advice.next}
+              </p>
+            )}
             {group.sample.response_body && !compact ? (
               <details>
                 <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600">

@@ -8,11 +8,7 @@ export function EventTypeChips({ types, max = 3 }: { types: string[]; max?: numb
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Event types">
       {shown.map((type) => (
-        <li
-          key={type}
-          title={describeEventType(type)}
-          className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800"
-        >
+        <li key={type} title={describeEventType(type)} className="chip">
           {type}
         </li>
       ))}

@@ -1,11 +1,12 @@
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
+/** The variants' classes are in globals.css (`.btn-*`): a list repeats its buttons on every row. */
 const variants = {
-  primary: "bg-accent text-white hover:bg-accent-strong disabled:bg-accent-faint",
-  secondary: "border border-slate-300 bg-surface text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-danger text-white hover:bg-danger-strong disabled:bg-danger-faint",
-  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
+  primary: "btn-primary",
+  secondary: "btn-secondary",
+  danger: "btn-danger",
+  ghost: "btn-ghost",
 } as const;
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -24,8 +25,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       ref={ref}
       type={type}
       className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm",
+        "btn",
+        size === "sm" ? "btn-sm" : "btn-md",
         variants[variant],
         primary && "max-sm:min-h-11",
         className,
