@@ -1,8 +1,10 @@
 "use client";
 
-import * as SwitchPrimitive from "@radix-ui/react-switch";
-
-/** An on/off switch (Radix, role="switch"); its state is also said in words by the caller. */
+/**
+ * An on/off switch: a native button with `role="switch"` (Space and Enter toggle it, as a
+ * button), its state also said in words by the caller. Native rather than a library's: a list
+ * has one on every row, and a slow phone hydrates each (BENCHMARKS.md). Styles: globals.css.
+ */
 export function Switch({
   checked,
   onCheckedChange,
@@ -14,18 +16,21 @@ export function Switch({
   label: string;
   disabled?: boolean;
 }) {
+  const state = checked ? "checked" : "unchecked";
   return (
-    <SwitchPrimitive.Root
-      checked={checked}
-      onCheckedChange={onCheckedChange}
-      disabled={disabled}
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
       aria-label={label}
-      // globals.css (.switch): on a phone the button is a thumb's 44 px, the track drawn inside.
+      disabled={disabled}
+      data-state={state}
+      onClick={() => onCheckedChange(!checked)}
       className="switch"
     >
       <span className="switch-track">
-        <SwitchPrimitive.Thumb className="switch-thumb" />
+        <span className="switch-thumb" data-state={state} />
       </span>
-    </SwitchPrimitive.Root>
+    </button>
   );
 }
