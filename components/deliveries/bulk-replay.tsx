@@ -6,6 +6,7 @@ import { api } from "@/lib/client/api-client";
 import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/deliveries/bulk-replay";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/utils";
 import { TaskPanel, TaskProgress } from "@/components/ui/panel";
 
 type Stage =
@@ -14,8 +15,6 @@ type Stage =
   | { name: "running"; plan: Plan; progress: Progress }
   | { name: "done"; plan: Plan; summary: Summary }
   | { name: "error"; message: string };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Every dead letter matching the filters, replayed in one action: counted first and confirmed,

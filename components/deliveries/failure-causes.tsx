@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { toSearchParams } from "@/lib/closient/paths";
-import { adviceFor, type AdviceLink, type CauseGroup, type EndpointChange } from "@/lib/deliveries/diagnosis";
-import { statusLabel } from "@/lib/deliveries/status-labels";
+import {
+  adviceFor,
+  failureCounts,
+  type AdviceLink,
+  type CauseGroup,
+  type EndpointChange,
+} from "@/lib/deliveries/diagnosis";
+import { plural } from "@/lib/utils";
 import { formatExact } from "@/lib/format-time";
 import { TimeAgo } from "@/components/ui/time-ago";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The log, filtered to one cause's failures: its endpoint, its time span, its status when one. */
 export function causeLogHref(endpointId: string, group: CauseGroup): string {
@@ -61,15 +65,8 @@ export function FailureCauses({
           >
             <h3 className="font-semibold text-red-900">{advice.title}</h3>
             <p className="text-xs text-slate-600">
-              {plural(group.count, "failure")} (
-              {Object.entries(group.statuses)
-                .map(
-                  ([status, n]) =>
-                    `${n} ${statusLabel(status).toLowerCase()}${n > 1 && status === "dead_letter" ? "s" : ""}`,
-                )
-                .join(", ")}
-              ), first <TimeAgo iso={group.firstSeen} now={now} />, last{" "}
-              <TimeAgo iso={group.lastSeen} now={now} />
+              {plural(group.count, "failure")} ({failureCounts(group.statuses)}), first{" "}
+              <TimeAgo iso={group.firstSeen} now={now} />, last <TimeAgo iso={group.lastSeen} now={now} />
             </p>
             {compact ? null : <p>{advice.meaning}</p>}
             {advice.changedAt ? (

@@ -4,10 +4,9 @@ import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher
 import { FailureCauses } from "@/components/deliveries/failure-causes";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { FailingNow } from "@/lib/deliveries/diagnosis";
+import { failureCounts, type FailingNow } from "@/lib/deliveries/diagnosis";
 import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
-import { failureCounts } from "./why-it-fails";
 
 /**
  * The top of the endpoint list during an outage: the endpoints failing now, worst first (the most

@@ -4,20 +4,7 @@ import { FailureCauses } from "@/components/deliveries/failure-causes";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatExact } from "@/lib/format-time";
-import type { EndpointDiagnosis } from "@/lib/deliveries/diagnosis";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "3 dead letters, 2 failed, 1 rate limited": the day's failures by status. */
-export function failureCounts(counts: { dead_letter: number; failed: number; rate_limited: number }) {
-  return [
-    counts.dead_letter ? plural(counts.dead_letter, "dead letter") : "",
-    counts.failed ? `${counts.failed} failed` : "",
-    counts.rate_limited ? `${counts.rate_limited} rate limited` : "",
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
+import { failureCounts, type EndpointDiagnosis } from "@/lib/deliveries/diagnosis";
 
 /**
  * The top of a failing endpoint's page: since when it fails, its day's failures by status, and

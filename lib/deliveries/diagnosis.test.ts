@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, answerSays, causeOf, groupFailures, proxyName, type Failure } from "./diagnosis";
+import {
+  adviceFor,
+  answerSays,
+  causeOf,
+  failureCounts,
+  groupFailures,
+  proxyName,
+  type Failure,
+} from "./diagnosis";
 
 const NGINX_503 =
   "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>";
@@ -138,5 +146,15 @@ describe("what each cause likely means and what to do next", () => {
 
   it("another 4xx: the receiver refuses the webhook as it is", () => {
     expect(advice(422, '{"message":"unknown field"}').meaning).toMatch(/"unknown field"/);
+  });
+});
+
+describe("failures counted in words", () => {
+  it("names each failing status with its count, and leaves out those with none", () => {
+    expect(failureCounts({ dead_letter: 3, failed: 2, rate_limited: 1 })).toBe(
+      "3 dead letters, 2 failed, 1 rate limited",
+    );
+    expect(failureCounts({ dead_letter: 1 })).toBe("1 dead letter");
+    expect(failureCounts({ failed: 0, rate_limited: 4 })).toBe("4 rate limited");
   });
 });

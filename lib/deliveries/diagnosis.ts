@@ -1,4 +1,5 @@
 import type { Delivery } from "@/lib/closient";
+import { plural } from "@/lib/utils";
 import { FAILING_STATUSES, type EndpointHealth } from "./health";
 
 /*
@@ -293,4 +294,15 @@ export interface FailingNow {
   failuresTotal: number;
   windowStart: string;
   calls: number;
+}
+
+/** "3 dead letters, 2 failed, 1 rate limited": failures by status, the statuses with none left out. */
+export function failureCounts(counts: Partial<Record<string, number>>): string {
+  return [
+    counts.dead_letter ? plural(counts.dead_letter, "dead letter") : "",
+    counts.failed ? `${counts.failed} failed` : "",
+    counts.rate_limited ? `${counts.rate_limited} rate limited` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
