@@ -4,7 +4,11 @@
  * node_modules and the same bundler), measured in the same run, plus each page's JavaScript.
  * A benchmark, not a test: it prints a table and writes it into BENCHMARKS.md.
  *
- *   npm run bench:pages -- [--runs 3] [--cpu 4]
+ *   npm run bench:pages -- [--runs 3] [--cpu 4] [--only "endpoint page"] [--reports DIR]
+ *
+ * `--only` measures the bare page and the named pages (comma-separated) and writes nothing into
+ * BENCHMARKS.md; `--reports` keeps each run's Lighthouse report as JSON, to read why a page scores
+ * what it does (its LCP element, its long tasks, the requests Lantern put on the critical path).
  *
  * Each run loads every page once, in turn, so the pages share the machine's moments of noise;
  * the figures are medians over the runs. The portal runs on a fresh sandbox with a night's real
@@ -13,7 +17,7 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -32,6 +36,12 @@ const RUNS = option(process.argv.slice(2), "runs", 3);
  */
 const CPU = option(process.argv.slice(2), "cpu", 4);
 const PRESET_CPU = CPU === 4;
+const ARGS = process.argv.slice(2);
+const text = (name: string) => (ARGS.includes(`--${name}`) ? ARGS[ARGS.indexOf(`--${name}`) + 1] : undefined);
+const ONLY = text("only")
+  ?.split(",")
+  .map((name) => name.trim());
+const REPORTS = text("reports");
 const LIGHTHOUSE = join("node_modules", "lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
@@ -48,7 +58,7 @@ interface Sample {
  * One Lighthouse run through its own CLI, attached to the Chrome we launched. (Its Node API run
  * from tsx fails: the functions it sends into the page carry esbuild's `__name` helper.)
  */
-async function audit(port: number, url: string, cookie?: string): Promise<Sample> {
+async function audit(port: number, url: string, cookie?: string, report?: string): Promise<Sample> {
   const args = [
     LIGHTHOUSE,
     url,
@@ -63,6 +73,7 @@ async function audit(port: number, url: string, cookie?: string): Promise<Sample
   // Lighthouse now and then fails to record a trace (NO_NAVSTART) and says to run it again: once.
   const once = () => run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
   const { stdout } = await once().catch(once);
+  if (report) writeFileSync(report, stdout);
   const lhr = JSON.parse(stdout) as {
     categories: { performance?: { score: number | null } };
     audits: Record<
@@ -108,7 +119,7 @@ async function main() {
     );
     const deadLetter = `${dead!.id}?endpoint_id=${id}&at=${encodeURIComponent(dead!.created_at)}`;
 
-    const pages: { name: string; url: string; cookie?: string; route?: string }[] = [
+    const all: { name: string; url: string; cookie?: string; route?: string }[] = [
       { name: "bare Next.js page", url: `${bare}/` },
       // The same page with the portal's response headers: what they cost, apart from the code.
       { name: "bare page + portal headers", url: `${bare}/isolated` },
@@ -125,10 +136,13 @@ async function main() {
       },
       { name: "verify a signature", url: `${portal}/verify?endpoint=${id}`, cookie, route: "/verify" },
     ];
+    const pages = ONLY ? all.filter((p) => p.name === "bare Next.js page" || ONLY.includes(p.name)) : all;
+    if (REPORTS) mkdirSync(REPORTS, { recursive: true });
     const samples = new Map<string, Sample[]>(pages.map((p) => [p.name, []]));
     for (let run = 1; run <= RUNS; run++) {
       for (const page of pages) {
-        const sample = await audit(chrome.port, page.url, page.cookie);
+        const report = REPORTS && join(REPORTS, `${page.name.replace(/\W+/g, "-")}-${run}.json`);
+        const sample = await audit(chrome.port, page.url, page.cookie, report);
         samples.get(page.name)!.push(sample);
         console.log(
           `run ${run} ${page.name}: score ${sample.score.toFixed(2)}, TBT ${sample.tbt.toFixed(0)} ms`,
@@ -150,7 +164,9 @@ async function main() {
 
     const med = (name: string, pick: (s: Sample) => number) => median(samples.get(name)!.map(pick));
     const floor = med("bare Next.js page", (s) => s.score);
-    const headersFloor = med("bare page + portal headers", (s) => s.score);
+    const headersFloor = samples.has("bare page + portal headers")
+      ? med("bare page + portal headers", (s) => s.score)
+      : NaN;
     const rows = pages.map((page) => {
       const score = med(page.name, (s) => s.score);
       return [
@@ -178,6 +194,7 @@ async function main() {
     ];
     const table = markdownTable(header, rows);
     console.log(`\n${table}`);
+    if (ONLY) return;
     writeSection(
       PRESET_CPU ? "pages" : `pages-cpu${CPU}`,
       `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}`,
