@@ -70,6 +70,9 @@ for (const [size, device] of [
           .getByText("Go", { exact: true })
           .click();
         expect(await violations(page), "/webhooks/{id}, a recipe open").toEqual([]);
+        await page.getByRole("button", { name: "Edit settings" }).click();
+        await expect(page.getByLabel("Endpoint URL")).toBeFocused();
+        expect(await violations(page), "/webhooks/{id}, its settings open").toEqual([]);
         await page.getByRole("switch").click();
         await expect(page.getByRole("alertdialog")).toBeVisible();
         expect(await violations(page), "pause confirmation").toEqual([]);

@@ -172,6 +172,7 @@ test("two admins editing different metadata keys both keep their change", async 
   for (const page of [pageOne, pageTwo]) {
     await signInWithSandbox(page);
     await page.goto(`/webhooks/${endpoint.id}`);
+    await page.getByRole("button", { name: "Edit settings" }).click();
     await expect(page.getByLabel("Metadata key 1")).toHaveValue("team");
   }
   await pageOne.getByLabel("Metadata value 1").fill("platform");
@@ -188,6 +189,41 @@ test("two admins editing different metadata keys both keep their change", async 
   await Promise.all([one.close(), two.close()]);
 });
 
+test("settings read first, open in place with the keyboard, and close without losing focus", async ({
+  page,
+}) => {
+  const url = `https://settings.example/${"a".repeat(300)}`;
+  const endpoint = await seedEndpoint({ url, description: "Order sync", metadata: { team: "core" } });
+  await signInWithSandbox(page);
+  await page.goto(`/webhooks/${endpoint.id}`);
+  const settings = page.getByRole("region", { name: "Settings" });
+  // The URL with its Copy (the heading cuts it at three lines), and no form until one is asked for.
+  await expect(settings.getByText(url, { exact: true })).toBeVisible();
+  await expect(settings.getByRole("button", { name: "Copy the URL" })).toBeVisible();
+  await expect(settings.getByRole("list", { name: "Metadata" })).toHaveText("team=core");
+  await expect(page.getByLabel("Endpoint URL")).toHaveCount(0);
+
+  const edit = settings.getByRole("button", { name: "Edit settings" });
+  await edit.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Endpoint URL")).toBeFocused();
+  await page.getByLabel("Description").fill("Order sync, renamed");
+  await settings.getByRole("button", { name: "Discard changes" }).click();
+  await expect(edit).toBeFocused();
+  await expect(settings.getByText("Order sync", { exact: true })).toBeVisible();
+  expect((await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.description).toBe("Order sync");
+
+  await edit.click();
+  await page.getByLabel("Description").fill("Order sync, renamed");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Changes saved")).toBeVisible();
+  await expect(edit).toBeFocused();
+  await expect(settings.getByText("Order sync, renamed", { exact: true })).toBeVisible();
+  expect((await sandbox.get(`webhooks/endpoints/${endpoint.id}/`)).body.description).toBe(
+    "Order sync, renamed",
+  );
+});
+
 test("removing a metadata row deletes only that key", async ({ page }) => {
   const endpoint = await seedEndpoint({
     url: "https://remove.example/hook",
@@ -195,6 +231,7 @@ test("removing a metadata row deletes only that key", async ({ page }) => {
   });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
+  await page.getByRole("button", { name: "Edit settings" }).click();
   await page.getByRole("button", { name: "Remove metadata row 2" }).click();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved")).toBeVisible();
@@ -297,7 +334,9 @@ test("create an endpoint with the keyboard alone", async ({ page }) => {
   await tabTo(page, dialog.getByRole("button", { name: "Done" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "https://keyboard.example/hook" })).toBeVisible();
-  await expect(page.getByText("Made without a mouse")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Settings" }).getByText("Made without a mouse", { exact: true }),
+  ).toBeVisible();
 });
 
 test("an unknown endpoint is a not-found page", async ({ page }) => {

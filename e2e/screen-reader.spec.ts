@@ -29,6 +29,7 @@ test("toasts and copy results are announced in live regions", async ({ page, con
   const endpoint = await seedEndpoint({ url: "https://live.example/hook", description: "Live" });
   await signInWithSandbox(page);
   await page.goto(`/webhooks/${endpoint.id}`);
+  await page.getByRole("button", { name: "Edit settings" }).click();
   await page.getByLabel("Description").fill("Live, renamed");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator("[aria-live]").getByText("Changes saved")).toBeVisible();

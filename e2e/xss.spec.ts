@@ -50,8 +50,11 @@ test("stored script, attribute breakouts and javascript: links render as inert t
       path,
     ).toEqual({ xss: null, links: 0, injected: 0 });
   }
-  // The settings form holds the stored values as field values, still inert.
+  // The settings show the stored values as text, and their form as field values, both inert.
   await page.goto(`/webhooks/${endpoint.id}`);
+  const settings = page.getByRole("region", { name: "Settings" });
+  await expect(settings.getByText(description, { exact: true })).toBeVisible();
+  await settings.getByRole("button", { name: "Edit settings" }).click();
   await expect(page.getByLabel("Description")).toHaveValue(description);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
   expect(dialogs).toEqual([]);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { BackLink, PageHeader } from "@/components/ui/misc";
@@ -16,8 +16,9 @@ import { VerificationRecipes } from "./verification-recipes";
 /**
  * One endpoint's page, rendered on the server, in the order of a night on call: its status and
  * pause, its health and latest failures with Replay, then settings, the secret, the test and the
- * recipes. The pause switch, Replay, the settings form, rotation and the test ping are the
- * interactive parts.
+ * recipes. The pause switch, Replay, "Edit settings" (its form downloaded when asked for),
+ * rotation and the test ping are the interactive parts. Nothing here suspends: the server sends
+ * the page whole, so a phone lays it out once.
  */
 export function EndpointDetail({
   endpoint,
@@ -52,43 +53,31 @@ export function EndpointDetail({
         }
         actions={<PauseToggle endpoint={toggleFields(endpoint)} />}
       />
-      {/* The place for a summary of why it fails (its own issue); nothing until there is one. */}
       {summary}
-      <Suspense>
-        {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
-      </Suspense>
-      {/*
-        The health and what follows, each its own Suspense boundary: React hydrates each in a task of its own,
-        so a slow phone does not block on the whole page at once (BENCHMARKS.md). Nothing here
-        suspends: the server renders it all in the first paint.
-      */}
-      <Suspense>
-        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-          <Section id="settings" title="Settings" className="space-y-4">
-            <EndpointSettings endpoint={endpoint} allowHttp={allowHttp} />
-          </Section>
-          <div className="space-y-6">
-            <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
-            <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
-          </div>
-        </div>
-      </Suspense>
-      <Suspense>
-        <Section id="verify" title="Verifying signatures" className="space-y-3">
-          <p className="text-sm text-slate-600">
-            A receiver that refuses good webhooks?{" "}
-            <Link
-              href={`/verify?endpoint=${endpoint.id}`}
-              prefetch={false}
-              className="font-medium text-indigo-700 underline"
-            >
-              Verify a signature
-            </Link>{" "}
-            it received, in your browser, and see why it fails.
-          </p>
-          <VerificationRecipes />
+      {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Section id="settings" title="Settings" className="space-y-4">
+          <EndpointSettings endpoint={endpoint} allowHttp={allowHttp} />
         </Section>
-      </Suspense>
+        <div className="space-y-6">
+          <SigningSecretSection endpointId={endpoint.id} maskedSecret={endpoint.signing_secret} />
+          <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
+        </div>
+      </div>
+      <Section id="verify" title="Verifying signatures" className="space-y-3">
+        <p className="text-sm text-slate-600">
+          A receiver that refuses good webhooks?{" "}
+          <Link
+            href={`/verify?endpoint=${endpoint.id}`}
+            prefetch={false}
+            className="font-medium text-indigo-700 underline"
+          >
+            Verify a signature
+          </Link>{" "}
+          it received, in your browser, and see why it fails.
+        </p>
+        <VerificationRecipes />
+      </Section>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { DESCRIPTION_MAX_LENGTH } from "@/lib/closient/endpoint-fields";
@@ -28,6 +28,7 @@ export function EndpointForm({
   allowHttp,
   onSubmit,
   onCancel,
+  autoFocus = false,
 }: {
   mode: "create" | "edit";
   defaultValues: EndpointFormValues;
@@ -35,6 +36,8 @@ export function EndpointForm({
   /** Resolves when saved; a ClosientError it throws lands on the form. */
   onSubmit: (values: EndpointFormOutput) => Promise<unknown>;
   onCancel?: () => void;
+  /** Focus the URL field when the form appears (an editor opened in place). */
+  autoFocus?: boolean;
 }) {
   const schema = useMemo(() => endpointFormSchema({ allowHttp }), [allowHttp]);
   const form = useForm<EndpointFormValues, unknown, EndpointFormOutput>({
@@ -46,6 +49,10 @@ export function EndpointForm({
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const description = useWatch({ control: form.control, name: "description" });
+  const { setFocus } = form;
+  useEffect(() => {
+    if (autoFocus) setFocus("url");
+  }, [autoFocus, setFocus]);
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -148,14 +155,9 @@ export function EndpointForm({
         <Button type="submit" disabled={isSubmitting || (mode === "edit" && !isDirty)}>
           {isSubmitting ? "Saving…" : mode === "create" ? "Create endpoint" : "Save changes"}
         </Button>
-        {mode === "create" && onCancel ? (
+        {onCancel ? (
           <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
-            Cancel
-          </Button>
-        ) : null}
-        {mode === "edit" && isDirty ? (
-          <Button variant="secondary" onClick={() => form.reset()} disabled={isSubmitting}>
-            Discard changes
+            {mode === "edit" && isDirty ? "Discard changes" : "Cancel"}
           </Button>
         ) : null}
       </div>
