@@ -82,8 +82,12 @@ export function FailureCauses({
               </p>
             )}
             {group.sample.response_body && !compact ? (
-              <details>
-                <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-slate-600">
+              <details className="group">
+                <summary className="inline-flex min-h-6 cursor-pointer items-center gap-1 text-xs text-slate-600">
+                  {/* The summary is a flex box, which drops the browser's own disclosure triangle. */}
+                  <span aria-hidden="true" className="transition-transform group-open:rotate-90">
+                    ▸
+                  </span>
                   A sample answer (HTTP {group.cause.status}, first 256 characters, as text)
                 </summary>
                 <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap">
