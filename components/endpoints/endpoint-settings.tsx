@@ -20,8 +20,8 @@ const EndpointSettingsForm = dynamic(() => loadForm().then((m) => m.EndpointSett
 
 /**
  * The endpoint's settings, read first (a night on call rarely edits them), and "Edit settings"
- * to change them in place. The form's code starts downloading when a pointer or the focus
- * reaches the button.
+ * to change them in place. The form's code starts downloading when a pointer (mouse, pen or
+ * finger) or the focus reaches the button.
  */
 export function EndpointSettings({ endpoint, allowHttp }: { endpoint: Endpoint; allowHttp: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -57,7 +57,6 @@ export function EndpointSettings({ endpoint, allowHttp }: { endpoint: Endpoint; 
         variant="secondary"
         className="max-sm:min-h-11 max-sm:w-full"
         onPointerEnter={() => void loadForm()}
-        onTouchStart={() => void loadForm()}
         onFocus={() => void loadForm()}
         onClick={() => setEditing(true)}
       >
