@@ -112,3 +112,26 @@ describe("a page with rows Closient sent that cannot be read", () => {
     warn.mockRestore();
   });
 });
+
+describe("the signing secret", () => {
+  it("is masked in every endpoint answer but create and rotate, whatever Closient sends", async () => {
+    const full = "f".repeat(64);
+    const [a, b] = [id("E"), id("E")];
+    const withSecret = (eid: string, secret: string) => ({ ...endpoint(eid), signing_secret: secret });
+    upstream.handle = (req, res) => {
+      const url = new URL(req.url!, "http://x");
+      const answer = url.pathname.endsWith("/endpoints/")
+        ? page([withSecret(a, full), withSecret(b, "")])
+        : withSecret(a, full);
+      upstream.json(200, answer)(req, res, "");
+    };
+    const list = await webhooks.listEndpoints(caller, { page: 1, page_size: 50, metadata: {} });
+    expect(list.data.data.map((e) => e.signing_secret)).toEqual(["ffffffff...", ""]);
+    expect((await webhooks.getEndpoint(caller, a)).data.signing_secret).toBe("ffffffff...");
+    expect((await webhooks.updateEndpoint(caller, a, { description: "x" })).data.signing_secret).toBe(
+      "ffffffff...",
+    );
+    // The one reveal: rotate hands the full secret on, for the dialog alone.
+    expect((await webhooks.rotateSecret(caller, a)).data.signing_secret).toBe(full);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type ReadPage,
 } from "@/lib/closient";
 import type { Caller } from "./caller";
+import { maskSecret } from "@/lib/closient/secret";
 import { log } from "./log";
 import type { z } from "zod";
 import { callUpstream, type UpstreamResult } from "./upstream";
@@ -44,6 +45,23 @@ async function readPage<T>(
   return { ...rest, data: { ...page, unreadable: unreadable.length } };
 }
 
+type Endpointish = { signing_secret: string };
+
+/**
+ * Closient masks the signing secret in every answer but create and rotate; the portal makes sure
+ * of it, so a full secret reaches a page, the browser or its cache only through the one reveal.
+ */
+function masked<E extends Endpointish>(endpoint: E): E {
+  // An empty one (Closient sent none) stays empty rather than becoming "...".
+  return endpoint.signing_secret
+    ? { ...endpoint, signing_secret: maskSecret(endpoint.signing_secret) }
+    : endpoint;
+}
+const maskedOne = <E extends Endpointish>(result: UpstreamResult<E>) => ({
+  ...result,
+  data: masked(result.data),
+});
+
 /**
  * The Closient webhooks operations, used by the API routes and by server components alike.
  * Each reads the upstream's answer with the shared schemas (liberally: read.ts).
@@ -53,16 +71,21 @@ export const webhooks = {
     callUpstream(caller, { method: "GET", path: upstreamPaths.whoami() }, whoamiSchema),
 
   listEndpoints: (caller: Caller, query: EndpointListQuery) =>
-    readPage(caller, upstreamPaths.endpoints(), toSearchParams(query), endpointPageSchema),
+    readPage(caller, upstreamPaths.endpoints(), toSearchParams(query), endpointPageSchema).then((result) => ({
+      ...result,
+      data: { ...result.data, data: result.data.data.map(masked) },
+    })),
 
   createEndpoint: (caller: Caller, body: EndpointCreate) =>
     callUpstream(caller, { method: "POST", path: upstreamPaths.endpoints(), body }, endpointSchema),
 
   getEndpoint: (caller: Caller, id: string) =>
-    callUpstream(caller, { method: "GET", path: upstreamPaths.endpoint(id) }, endpointSchema),
+    callUpstream(caller, { method: "GET", path: upstreamPaths.endpoint(id) }, endpointSchema).then(maskedOne),
 
   updateEndpoint: (caller: Caller, id: string, body: EndpointUpdate) =>
-    callUpstream(caller, { method: "PATCH", path: upstreamPaths.endpoint(id), body }, endpointSchema),
+    callUpstream(caller, { method: "PATCH", path: upstreamPaths.endpoint(id), body }, endpointSchema).then(
+      maskedOne,
+    ),
 
   rotateSecret: (caller: Caller, id: string) =>
     callUpstream(caller, { method: "POST", path: upstreamPaths.rotateSecret(id) }, endpointSchema),
