@@ -4,15 +4,12 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
+import { LoadingState } from "@/components/ui/misc";
 
 /** The recovery itself, downloaded when the admin asks for it. */
 const BulkReplay = dynamic(() => import("./bulk-replay").then((m) => m.BulkReplay), {
   ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm text-slate-600">
-      Loading…
-    </p>
-  ),
+  loading: () => <LoadingState />,
 });
 
 /** "Replay all N dead letters" for the log's current filters. */

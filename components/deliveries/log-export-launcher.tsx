@@ -4,15 +4,12 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
+import { LoadingState } from "@/components/ui/misc";
 
 /** The export itself, downloaded when the admin asks for it. */
 const LogExport = dynamic(() => import("./log-export").then((m) => m.LogExport), {
   ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm text-slate-600">
-      Loading…
-    </p>
-  ),
+  loading: () => <LoadingState />,
 });
 
 /** "Export" for the log's current filters: CSV or JSON, up to 10,000 rows. */

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { Endpoint } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
+import { LoadingState } from "@/components/ui/misc";
 import { SettingsSummary } from "./settings-summary";
 
 const loadForm = () => import("./endpoint-settings-form");
@@ -11,11 +12,7 @@ const loadForm = () => import("./endpoint-settings-form");
 /** The form, with react-hook-form and the schemas: not part of the page's first load. */
 const EndpointSettingsForm = dynamic(() => loadForm().then((m) => m.EndpointSettingsForm), {
   ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm text-slate-600">
-      Opening the form…
-    </p>
-  ),
+  loading: () => <LoadingState>Opening the form…</LoadingState>,
 });
 
 /**

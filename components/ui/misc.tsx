@@ -1,6 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+/** What a lazily loaded part shows while its code arrives. */
+export function LoadingState({ children = "Loading…" }: { children?: ReactNode }) {
+  return (
+    <p role="status" className="text-sm text-slate-600">
+      {children}
+    </p>
+  );
+}
+
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="bg-surface rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center">
