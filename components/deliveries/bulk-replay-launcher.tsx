@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 import { LoadingState } from "@/components/ui/misc";
+import { plural } from "@/lib/utils";
 
 /** The recovery itself, downloaded when the admin asks for it. */
 const BulkReplay = dynamic(() => import("./bulk-replay").then((m) => m.BulkReplay), {
@@ -19,7 +20,7 @@ export function BulkReplayLauncher({ count, filters }: { count: number; filters:
     <div className="w-full space-y-3 sm:w-auto">
       {open ? null : (
         <Button primary onClick={() => setOpen(true)} className="max-sm:w-full">
-          Replay all {count} dead letter{count === 1 ? "" : "s"}
+          Replay all {plural(count, "dead letter")}
         </Button>
       )}
       {open ? <BulkReplay filters={filters} onClose={() => setOpen(false)} /> : null}

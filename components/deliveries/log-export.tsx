@@ -6,6 +6,7 @@ import type { DeliveryListFilters } from "@/lib/closient";
 import { collectLog, EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
 import { Button } from "@/components/ui/button";
 import { TaskPanel, TaskProgress } from "@/components/ui/panel";
+import { plural } from "@/lib/utils";
 
 type Format = "csv" | "json";
 type Stage =
@@ -128,7 +129,7 @@ export function LogExport({
       {stage.name === "done" ? (
         <>
           <p data-testid="export-summary">
-            Exported {count(stage.rows)} row{stage.rows === 1 ? "" : "s"}
+            Exported {plural(stage.rows, "row")}
             {stage.truncated ? `, the newest of ${count(stage.total)}: narrow the filters for the rest` : ""}.
           </p>
           <div className="flex flex-wrap gap-2">

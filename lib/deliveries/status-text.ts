@@ -1,10 +1,11 @@
 import { isKnownStatus, MAX_DELIVERY_ATTEMPTS } from "@/lib/closient/delivery-constants";
 import { PING_EVENT_TYPE } from "@/lib/closient/event-types";
+import { plural } from "@/lib/utils";
 
 /** What a delivery's status means, in words an admin can act on. */
 export function statusMeaning(status: string, attempts: number, eventType = ""): string {
   if (!isKnownStatus(status)) {
-    return `${status}: a status this portal does not know yet, shown as Closient reported it (${attempts} attempt${attempts === 1 ? "" : "s"} so far).`;
+    return `${status}: a status this portal does not know yet, shown as Closient reported it (${plural(attempts, "attempt")} so far).`;
   }
   if (eventType === PING_EVENT_TYPE && status === "failed") {
     return "Failed: the receiver did not accept this test ping. Pings are sent once and never retried.";

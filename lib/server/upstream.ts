@@ -6,6 +6,7 @@ import { ClosientError, closientError, errorEnvelopeSchema, upstreamPaths } from
 import type { Caller } from "./caller";
 import { env } from "./env";
 import { log } from "./log";
+import { plural } from "@/lib/utils";
 
 /** Upstream headers that the browser may see: the rate-limit state. */
 const PASS_THROUGH = /^(ratelimit-|x-ratelimit-|retry-after$)/i;
@@ -44,7 +45,7 @@ function passThroughHeaders(headers: IncomingHttpHeaders): Record<string, string
 function withRetryAfter(message: string, headers: Record<string, string>): string {
   const seconds = Number(headers["retry-after"]);
   if (!(seconds > 0)) return message;
-  return `${message} Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  return `${message} Try again in ${plural(seconds, "second")}.`;
 }
 
 /**
