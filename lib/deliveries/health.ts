@@ -18,8 +18,9 @@ export interface EndpointHealth {
   calls: number;
 }
 
-/** The statuses of a delivery that did not get through. */
-export const FAILING_STATUSES: ReadonlySet<string> = new Set(["failed", "rate_limited", "dead_letter"]);
+/** The statuses of a delivery that did not get through, the worst first. */
+export const FAILING = ["dead_letter", "failed", "rate_limited"] as const satisfies readonly DeliveryStatus[];
+export const FAILING_STATUSES: ReadonlySet<string> = new Set(FAILING);
 
 export interface FailureRun {
   /** The newest delivered one in the list, if any. */

@@ -7,7 +7,7 @@ import {
   type FailingEndpoint,
   type FailingNow,
 } from "@/lib/deliveries/diagnosis";
-import { FAILING_STATUSES, failureRun, type StatusCounts } from "@/lib/deliveries/health";
+import { FAILING, FAILING_STATUSES, failureRun, type StatusCounts } from "@/lib/deliveries/health";
 import { env } from "./env";
 import { webhooks } from "./webhooks";
 
@@ -18,7 +18,6 @@ import { webhooks } from "./webhooks";
 
 export const WINDOW_MS = 86_400_000;
 const PAGE = 50;
-const FAILURES = ["dead_letter", "failed", "rate_limited"] as const;
 export type { EndpointDiagnosis, FailingNow };
 
 const cache = new Map<string, { at: number; value: unknown }>();
@@ -67,7 +66,7 @@ export function endpointDiagnosis(
       complete = true;
     } else {
       const [dead, failed, limited, delivered] = await Promise.all([
-        ...FAILURES.map((status) => list({ created_after: windowStart, status })),
+        ...FAILING.map((status) => list({ created_after: windowStart, status })),
         list({ created_after: windowStart, status: "delivered", page_size: 1 }),
       ]);
       calls += 4;
@@ -141,7 +140,7 @@ export function failingNow(caller: Caller, orgId: string, now: number): Promise<
           ...query,
         })
       ).data;
-    const pages = await Promise.all([...FAILURES, "delivered" as const].map((status) => list({ status })));
+    const pages = await Promise.all([...FAILING, "delivered" as const].map((status) => list({ status })));
     let calls = pages.length;
     const delivered = pages.pop()!;
     const failures = pages.flatMap((page) => page.data).sort(newestFirst);
