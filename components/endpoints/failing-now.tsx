@@ -5,6 +5,7 @@ import { FailureCauses } from "@/components/deliveries/failure-causes";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { failureCounts, type FailingNow } from "@/lib/deliveries/diagnosis";
+import { endpointName } from "@/lib/endpoints/names";
 import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
 
@@ -45,7 +46,7 @@ export function FailingNowSummary({
                   prefetch={false}
                   className="line-clamp-2 font-medium [overflow-wrap:anywhere] text-indigo-700 underline"
                 >
-                  {endpoint ? endpoint.description || endpoint.url : `Endpoint ${entry.endpointId}`}
+                  {endpoint ? endpointName(endpoint) : `Endpoint ${entry.endpointId}`}
                 </Link>
                 <p className="text-sm">
                   <span className="font-medium text-red-800">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { notify } from "@/lib/client/notify";
 import { useSetActive } from "@/lib/client/endpoint-mutations";
+import { endpointName } from "@/lib/endpoints/names";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Switch } from "@/components/ui/switch";
 import { EndpointStatus, type ToggleFields } from "./endpoint-status";
@@ -15,7 +16,7 @@ export function PauseToggle({ endpoint }: { endpoint: ToggleFields }) {
   const [confirming, setConfirming] = useState(false);
   const mounted = useOpenedOnce(confirming);
   const setActive = useSetActive(endpoint.id);
-  const name = endpoint.description || endpoint.url;
+  const name = endpointName(endpoint);
   // The switch shows a change at once, until the server's view (refreshed after the change)
   // arrives with it; a refused change goes back to what the server says.
   const [shown, setShown] = useState<boolean | null>(null);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/misc";
 import { SignatureChecker, type EndpointContext } from "@/components/verify/signature-checker";
 import { isShortUuid } from "@/lib/closient";
+import { endpointName } from "@/lib/endpoints/names";
 import { requireSession } from "@/lib/server/session";
 import { webhooks } from "@/lib/server/webhooks";
 
@@ -21,7 +22,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
     try {
       if (!isShortUuid(endpointId)) throw new Error("not an id");
       const { data } = await webhooks.getEndpoint(session.caller, endpointId);
-      endpoint = { id: data.id, name: data.description || data.url, maskedSecret: data.signing_secret };
+      endpoint = { id: data.id, name: endpointName(data), maskedSecret: data.signing_secret };
     } catch {
       notice = "That endpoint could not be read, so the check cannot compare the secret with its own.";
     }
