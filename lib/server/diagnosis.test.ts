@@ -133,6 +133,24 @@ describe("one endpoint's day and why it fails", () => {
       vi.useRealTimers();
     }
   });
+
+  it("asks once for two views at the same time, and keeps no failed answer", async () => {
+    const e = testId("E");
+    upstream.handle = upstream.json(200, pageOf([row(e, "delivered", 1)]));
+    const [one, two] = await Promise.all([
+      endpointDiagnosis(caller, "org-6", e, NOW),
+      endpointDiagnosis(caller, "org-6", e, NOW),
+    ]);
+    expect(upstream.seen).toHaveLength(1);
+    expect(two).toEqual(one);
+
+    const f = testId("E");
+    upstream.handle = upstream.json(503, { error: { code: "UPSTREAM", message: "down", status: 503 } });
+    await expect(endpointDiagnosis(caller, "org-6", f, NOW)).rejects.toThrow();
+    upstream.handle = upstream.json(200, pageOf([row(f, "delivered", 1)]));
+    await endpointDiagnosis(caller, "org-6", f, NOW);
+    expect(upstream.seen.filter((c) => c.url.includes(f))).toHaveLength(2);
+  });
 });
 
 describe("the organization's endpoints failing now", () => {

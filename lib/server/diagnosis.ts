@@ -20,15 +20,22 @@ export const WINDOW_MS = 86_400_000;
 const PAGE = 50;
 export type { EndpointDiagnosis, FailingNow };
 
-const cache = new Map<string, { at: number; value: unknown }>();
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-/** A short-lived memo per organization and question: a page reloaded in a hurry asks Closient once. */
-async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * A short-lived memo per organization and question: a page reloaded in a hurry, or two admins of
+ * one organization at once, ask Closient once, even while the first answer is on its way. A
+ * failed read is not kept.
+ */
+function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < env().diagnosisCacheMs) return hit.value as T;
-  const value = await compute();
+  if (hit && Date.now() - hit.at < env().diagnosisCacheMs) return hit.value as Promise<T>;
+  const value = compute();
   if (cache.size > 2_000) cache.delete(cache.keys().next().value!);
   cache.set(key, { at: Date.now(), value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
   return value;
 }
 
