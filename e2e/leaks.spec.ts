@@ -73,6 +73,10 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   await page.getByRole("button", { name: "Send test ping" }).click();
   await expect(page.getByRole("region", { name: "Test" })).toContainText("HTTP status: 200");
   await receiver.waitFor(1);
+  await page.getByRole("button", { name: "Edit settings" }).click();
+  await page.getByLabel("Description").fill("Leak check, edited");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved")).toBeVisible();
   await snapshot();
 
   await page.goto(`/deliveries?endpoint_id=${failing.id}&status=dead_letter`);
