@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { WebhookReceiver } from "../sandbox/testing/receiver";
+import type { WebhookReceiver } from "../harness/receiver";
 import { e2e, portalUrl, RATE_LIMITED_ENDPOINT } from "./support/env";
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
 import { seedEndpoint } from "./support/seed";
@@ -224,4 +224,56 @@ test("a bulk replay under Closient's rate limit waits its turn and finishes with
     number
   >;
   expect(Object.values(replays)).toEqual([1, 1, 1, 1, 1, 1]); // each once: a 429 is no send
+});
+
+test("a session that ends during a replay, a bulk replay or an export leads to sign-in and back", async ({
+  page,
+  receiver,
+}) => {
+  const { endpoint, eventIds } = await outage(receiver, "Expiring session", 2);
+  const log = `/deliveries?endpoint_id=${endpoint.id}`;
+  const signInAgain = async () => {
+    await expect(page).toHaveURL(/\/sign-in\?.*next=/);
+    await expect(page.getByText("Your session ended. Sign in again to continue.")).toBeVisible();
+    await page.getByRole("button", { name: "Use the sandbox organization" }).click();
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === log);
+  };
+  await signInWithSandbox(page);
+  await page.goto(log);
+  await awayFromTheList(page);
+
+  // One replay: the session ends while the page is open.
+  await page.context().clearCookies();
+  const row = page.getByRole("row").filter({ hasText: eventIds[0]! });
+  await row.getByRole("button", { name: /Replay delivery/ }).click();
+  await signInAgain();
+
+  // The bulk replay: counted while signed in, then the session ends before it runs.
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Replay all 2 dead letters" }).click();
+  const panel = page.getByRole("region", { name: "Replay dead letters" });
+  await expect(panel).toContainText("2 dead letters match these filters.");
+  await page.context().clearCookies();
+  await panel.getByRole("button", { name: "Replay 2 dead letters" }).click();
+  await signInAgain();
+
+  // Its count, when the session ended before the panel opened.
+  await awayFromTheList(page);
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Replay all 2 dead letters" }).click();
+  await signInAgain();
+
+  // The export.
+  await awayFromTheList(page);
+  await page.getByRole("button", { name: "Export…" }).click();
+  await page.context().clearCookies();
+  await page
+    .getByRole("region", { name: "Export the log" })
+    .getByRole("button", { name: "Export CSV" })
+    .click();
+  await signInAgain();
+
+  // Nothing was sent while signed out: both dead letters are still there, none replayed.
+  const rows = (await sandbox.get(`webhooks/deliveries/?endpoint_id=${endpoint.id}`)).body;
+  expect(rows.pagination.total_count).toBe(2);
 });

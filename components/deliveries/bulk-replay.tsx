@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { api } from "@/lib/client/api-client";
-import { planReplay, runReplay, type Plan, type Progress, type Summary } from "@/lib/deliveries/bulk-replay";
+import { useEffect, useRef, useState } from "react";
+import { useBulkReplay, usePlanReplay } from "@/lib/client/delivery-mutations";
+import type { Plan, Progress, Summary } from "@/lib/deliveries/bulk-replay";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
 import { plural } from "@/lib/utils";
@@ -23,30 +22,33 @@ type Stage =
  * what was not replayed yet.
  */
 export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters; onClose: () => void }) {
-  const router = useRouter();
   const [stage, setStage] = useState<Stage>({ name: "planning" });
   const [attempt, setAttempt] = useState(0);
   const controller = useRef<AbortController | null>(null);
-  const [, startTransition] = useTransition();
+  const { mutate: count } = usePlanReplay();
+  const bulkReplay = useBulkReplay();
 
   // Count (and find what was replayed already) when the panel opens and on each resume. Keyed by
   // the filters' value: the log's auto-refresh hands over equal filters as a new object.
   const filterKey = JSON.stringify(filters);
   useEffect(() => {
     const abort = new AbortController();
-    planReplay(
-      (query) => api.listDeliveries(query),
-      JSON.parse(filterKey) as DeliveryListFilters,
-      abort.signal,
-    )
-      .then((plan) => setStage({ name: "confirm", plan }))
-      .catch((error: unknown) => {
-        if (!abort.signal.aborted) {
-          setStage({ name: "error", message: error instanceof Error ? error.message : "The count failed." });
-        }
-      });
+    count(
+      { filters: JSON.parse(filterKey) as DeliveryListFilters, signal: abort.signal },
+      {
+        onSuccess: (found) => setStage({ name: "confirm", plan: found }),
+        onError: (error) => {
+          if (!abort.signal.aborted) {
+            setStage({
+              name: "error",
+              message: error instanceof Error ? error.message : "The count failed.",
+            });
+          }
+        },
+      },
+    );
     return () => abort.abort();
-  }, [filterKey, attempt]);
+  }, [filterKey, attempt, count]);
   const again = () => {
     setStage({ name: "planning" });
     setAttempt((n) => n + 1);
@@ -62,7 +64,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
   }, [running]);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const start = async (plan: Plan) => {
+  const start = (plan: Plan) => {
     const abort = new AbortController();
     controller.current = abort;
     setStage({
@@ -70,13 +72,11 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
       plan,
       progress: { done: 0, total: plan.replay.length, waitingSeconds: null },
     });
-    const summary = await runReplay(plan.replay, (id) => api.replayDeliveryPaced(id), {
-      signal: abort.signal,
-      onProgress: (progress) => setStage({ name: "running", plan, progress }),
-    });
-    summary.skipped.unshift(...plan.skipped);
-    setStage({ name: "done", plan, summary });
-    startTransition(() => router.refresh());
+    // A 401 midway fails the mutation, which leads to sign-in; nothing else fails it.
+    bulkReplay.mutate(
+      { plan, signal: abort.signal, onProgress: (progress) => setStage({ name: "running", plan, progress }) },
+      { onSuccess: (summary) => setStage({ name: "done", plan, summary }) },
+    );
   };
 
   return (
@@ -112,7 +112,7 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
           </p>
           <div className="flex gap-2">
             {stage.plan.replay.length ? (
-              <Button primary onClick={() => void start(stage.plan)}>
+              <Button primary onClick={() => start(stage.plan)}>
                 Replay {plural(stage.plan.replay.length, "dead letter")}
               </Button>
             ) : null}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { api } from "@/lib/client/api-client";
+import { useExportLog } from "@/lib/client/delivery-mutations";
 import type { DeliveryListFilters } from "@/lib/closient";
-import { collectLog, EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
+import { EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
 import { Button } from "@/components/ui/button";
 import { TaskPanel, TaskProgress } from "@/components/ui/panel";
 import { plural } from "@/lib/utils";
@@ -42,39 +42,41 @@ export function LogExport({
   const [format, setFormat] = useState<Format>("csv");
   const [stage, setStage] = useState<Stage>({ name: "choose" });
   const controller = useRef<AbortController | null>(null);
+  const { mutate: read } = useExportLog();
   const href = stage.name === "done" ? stage.href : null;
   useEffect(() => () => controller.current?.abort(), []);
   useEffect(() => () => (href ? URL.revokeObjectURL(href) : undefined), [href]);
 
-  const start = async () => {
+  const start = () => {
     const abort = new AbortController();
     controller.current = abort;
     setStage({ name: "reading", progress: { rows: 0, total, waitingSeconds: null } });
-    try {
-      const result = await collectLog((query) => api.listDeliveriesPaced(query), filters, {
-        signal: abort.signal,
-        onProgress: (progress) => setStage({ name: "reading", progress }),
-      });
-      const body = format === "csv" ? toCsv(result.rows) : toJson(result.rows);
-      const blob = new Blob([body], { type: format === "csv" ? "text/csv" : "application/json" });
-      const file = `closient-deliveries-${new Date().toISOString().replace(/[:.]/g, "-")}.${format}`;
-      const link = URL.createObjectURL(blob);
-      setStage({
-        name: "done",
-        rows: result.rows.length,
-        total: result.total,
-        truncated: result.truncated,
-        href: link,
-        file,
-      });
-      save(link, file);
-    } catch (error) {
-      setStage(
-        abort.signal.aborted
-          ? { name: "choose" }
-          : { name: "error", message: error instanceof Error ? error.message : "The export failed." },
-      );
-    }
+    read(
+      { filters, signal: abort.signal, onProgress: (progress) => setStage({ name: "reading", progress }) },
+      {
+        onSuccess: (result) => {
+          const body = format === "csv" ? toCsv(result.rows) : toJson(result.rows);
+          const blob = new Blob([body], { type: format === "csv" ? "text/csv" : "application/json" });
+          const file = `closient-deliveries-${new Date().toISOString().replace(/[:.]/g, "-")}.${format}`;
+          const link = URL.createObjectURL(blob);
+          setStage({
+            name: "done",
+            rows: result.rows.length,
+            total: result.total,
+            truncated: result.truncated,
+            href: link,
+            file,
+          });
+          save(link, file);
+        },
+        onError: (error) =>
+          setStage(
+            abort.signal.aborted
+              ? { name: "choose" }
+              : { name: "error", message: error instanceof Error ? error.message : "The export failed." },
+          ),
+      },
+    );
   };
 
   return (
@@ -108,7 +110,7 @@ export function LogExport({
             </p>
           ) : null}
           <div className="flex gap-2">
-            <Button primary onClick={() => void start()}>
+            <Button primary onClick={start}>
               Export {format.toUpperCase()}
             </Button>
             <Button variant="ghost" onClick={onClose}>

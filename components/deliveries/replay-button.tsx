@@ -1,10 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
-import { api } from "@/lib/client/api-client";
-import type { DeliveryResult } from "@/lib/closient";
+import { useRef } from "react";
+import { useReplayDelivery } from "@/lib/client/delivery-mutations";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -23,28 +21,14 @@ export function ReplayButton({
   endpointId: string;
   compact?: boolean;
 }) {
-  const router = useRouter();
+  const replay = useReplayDelivery(deliveryId);
+  // The mutation's state reaches React a tick later; a second click in between must not resend.
   const inFlight = useRef(false);
-  const [result, setResult] = useState<DeliveryResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [, startTransition] = useTransition();
-
-  const replay = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    setError(null);
-    try {
-      setResult(await api.replayDelivery(deliveryId));
-      startTransition(() => router.refresh());
-    } catch (failure) {
-      setError(`Replay failed: ${failure instanceof Error ? failure.message : "unknown error"}`);
-      inFlight.current = false; // a refused replay may be tried again
-    } finally {
-      setPending(false);
-    }
-  };
+  const result = replay.data;
+  const pending = replay.isPending;
+  const error = replay.error
+    ? `Replay failed: ${replay.error instanceof Error ? replay.error.message : "unknown error"}`
+    : null;
 
   return (
     <div className={compact ? "space-y-1 text-left" : "space-y-3"}>
@@ -54,7 +38,12 @@ export function ReplayButton({
           variant="secondary"
           disabled={pending}
           aria-label={`Replay delivery ${deliveryId}`}
-          onClick={() => void replay()}
+          // Once: a second click while the first is on its way does nothing; a refusal may be retried.
+          onClick={() => {
+            if (inFlight.current) return;
+            inFlight.current = true;
+            replay.mutate(undefined, { onError: () => (inFlight.current = false) });
+          }}
           primary
           className={compact ? "min-h-6 max-sm:w-full" : undefined}
         >

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api } from "@/lib/client/api-client";
+import { useSandboxSignIn, useSignIn, useSignOut } from "@/lib/client/session-mutations";
 import { apiKeyProblem } from "@/lib/closient/api-key";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { Button } from "@/components/ui/button";
@@ -24,32 +22,16 @@ export function SignInForm({
   /** Where to go once signed in: a same-origin path, checked by the page (returnPath). */
   next: string;
 }) {
-  const router = useRouter();
   const field = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>();
   const [submitted, setSubmitted] = useState(false);
   // A session whose key Closient refused is ended here, where cookies can be cleared.
+  const { mutate: endStale } = useSignOut({ leave: false });
   useEffect(() => {
-    if (staleSession) api.signOut().catch(() => undefined);
-  }, [staleSession]);
-  const enter = () => {
-    router.replace(next);
-    router.refresh();
-  };
-  const signIn = useMutation({
-    mutationFn: (apiKey: string) => api.signIn(apiKey),
-    meta: { signIn: true },
-    onSuccess: enter,
-    onError: (failure) => {
-      setError(failure instanceof ClosientError ? failure.message : "Sign-in failed. Try again.");
-      field.current?.focus();
-    },
-  });
-  const sandboxSignIn = useMutation({
-    mutationFn: api.signInSandbox,
-    onSuccess: enter,
-    meta: { signIn: true },
-  });
+    if (staleSession) endStale();
+  }, [staleSession, endStale]);
+  const signIn = useSignIn(next);
+  const sandboxSignIn = useSandboxSignIn(next);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,7 +40,13 @@ export function SignInForm({
     const problem = apiKeyProblem(key);
     setError(problem ?? undefined);
     if (problem) field.current?.focus();
-    else signIn.mutate(key);
+    else
+      signIn.mutate(key, {
+        onError: (failure) => {
+          setError(failure instanceof ClosientError ? failure.message : "Sign-in failed. Try again.");
+          field.current?.focus();
+        },
+      });
   };
 
   return (

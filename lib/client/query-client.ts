@@ -1,33 +1,36 @@
-import { isServer, MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isServer, MutationCache, QueryClient } from "@tanstack/react-query";
 import { ClosientError } from "@/lib/closient/closient-error";
 import { signInHref } from "@/lib/session/return-path";
 
-/** An expired or revoked session sends the admin back to sign in, from wherever it surfaced. */
-function onError(error: unknown) {
-  if (!isServer && error instanceof ClosientError && error.status === 401) {
-    // A full load, outside React: it drops every cached answer of the ended session.
-    window.location.assign(signInHref(`${location.pathname}${location.search}`, "expired"));
-  }
+/*
+ * The browser changes data only through mutations (lib/client/*-mutations.ts); pages read on the
+ * server. So the client holds a mutation cache and nothing else: no query is made, none is kept.
+ */
+
+/** The answer that means the session ended: expired, signed out elsewhere, or its key revoked. */
+export function isSessionEnded(error: unknown): error is ClosientError {
+  return error instanceof ClosientError && error.status === 401;
+}
+
+/** For a task that stopped on an error it kept: a 401 fails the mutation, so it leads to sign-in. */
+export function throwIfSessionEnded(error: unknown) {
+  if (isSessionEnded(error)) throw error;
+}
+
+/** An ended session sends the admin to sign in, and back to this page after. */
+function toSignIn() {
+  // A full load, outside React: nothing of the ended session stays in memory.
+  window.location.assign(signInHref(`${location.pathname}${location.search}`, "expired"));
 }
 
 function makeQueryClient() {
   return new QueryClient({
-    queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({
       // Sign-in mutations answer 401 for a refused key: that is their own message to show.
       onError: (error, _variables, _context, mutation) => {
-        if (!mutation.meta?.signIn) onError(error);
+        if (!isServer && isSessionEnded(error) && !mutation.meta?.signIn) toSignIn();
       },
     }),
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        // 4xx answers will not change on a retry; network and 5xx failures may.
-        retry: (count, error) =>
-          count < 2 && !(error instanceof ClosientError && error.status >= 400 && error.status < 500),
-      },
-      dehydrate: { shouldDehydrateQuery: () => true },
-    },
   });
 }
 

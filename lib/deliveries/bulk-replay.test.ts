@@ -163,7 +163,7 @@ describe("running a bulk replay", () => {
     const summary = await runReplay(items(), replay, { concurrency: 1 });
     expect(summary.delivered).toHaveLength(2);
     expect(summary.notAttempted).toBe(3);
-    expect(summary.stopped).toEqual({ reason: "Closient could not be reached." });
+    expect(summary.stopped).toMatchObject({ reason: "Closient could not be reached." });
   });
 
   it("takes a refusal as a skip with the upstream's message", async () => {
@@ -346,18 +346,23 @@ describe("the edges of a bulk replay", () => {
       left: 0,
     });
     expect((await outcome(new ClosientError(499, "BAD_REQUEST", "Odd."))).skipped).toEqual(["refused: Odd."]);
-    expect(await outcome(new ClosientError(401, "UNAUTHORIZED", "Sign in."))).toEqual({
+    // The error that stopped it is kept: the caller sends a 401 on to sign-in.
+    const refused = new ClosientError(401, "UNAUTHORIZED", "Sign in.");
+    expect(await outcome(refused)).toEqual({
       skipped: [],
-      stopped: { reason: "Sign in." },
+      stopped: { reason: "Sign in.", error: refused },
       left: 1,
     });
-    expect((await outcome(new ClosientError(500, "INTERNAL_ERROR", "Down."))).stopped).toEqual({
+    expect((await outcome(new ClosientError(500, "INTERNAL_ERROR", "Down."))).stopped).toMatchObject({
       reason: "Down.",
     });
-    expect((await outcome(new ClosientError(399, "BAD_REQUEST", "Odd."))).stopped).toEqual({
+    expect((await outcome(new ClosientError(399, "BAD_REQUEST", "Odd."))).stopped).toMatchObject({
       reason: "Odd.",
     });
-    expect((await outcome(new TypeError("fetch failed"))).stopped).toEqual({ reason: "fetch failed" });
-    expect((await outcome("a string")).stopped).toEqual({ reason: "The replay could not be sent." });
+    expect((await outcome(new TypeError("fetch failed"))).stopped).toMatchObject({ reason: "fetch failed" });
+    expect((await outcome("a string")).stopped).toEqual({
+      reason: "The replay could not be sent.",
+      error: "a string",
+    });
   });
 });

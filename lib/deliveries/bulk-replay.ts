@@ -86,7 +86,8 @@ export interface Summary {
   skipped: Skipped[];
   /** Not attempted: the run was cancelled or stopped. */
   notAttempted: number;
-  stopped: "cancelled" | { reason: string } | null;
+  /** Why the run stopped early; `error` is what stopped it, for the caller to act on (a 401). */
+  stopped: "cancelled" | { reason: string; error: unknown } | null;
 }
 
 export interface RunOptions {
@@ -162,6 +163,7 @@ export async function runReplay(
           queue.unshift(delivery); // not attempted: it stays for a resume
           summary.stopped = {
             reason: error instanceof Error ? error.message : "The replay could not be sent.",
+            error,
           };
           return;
         }
