@@ -5,6 +5,33 @@
 module.exports = {
   forbidden: [
     {
+      name: "product-takes-no-harness",
+      severity: "error",
+      comment:
+        "The product (app/, components/, lib/, server.ts, the sandbox) never imports what runs the project: harness/, scripts/, bench/, e2e/. Tests may.",
+      from: {
+        path: "^(app|components|lib|sandbox)/|^(server|proxy|instrumentation)\\.ts$",
+        pathNot: "\\.test\\.ts$|^sandbox/tests/",
+      },
+      to: { path: "^(harness|scripts|bench|e2e)/" },
+    },
+    {
+      name: "server-only-stays-in-next",
+      severity: "error",
+      comment:
+        "lib/server/ runs inside Next (every file imports server-only): the harness, the scripts, the benchmarks and the sandbox take what they share from lib/closient/ or lib/*.ts.",
+      from: { path: "^(harness|scripts|bench|sandbox)/|^server\\.ts$", pathNot: "\\.test\\.ts$" },
+      to: { path: "^lib/server/" },
+    },
+    {
+      name: "browser-changes-through-mutations",
+      severity: "error",
+      comment:
+        "Components change data through a mutation in lib/client/ (a 401 then leads to sign-in): they do not call the API client themselves.",
+      from: { path: "^(components|app)/" },
+      to: { path: "^lib/client/api-client\\.ts$" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       comment: "An import cycle, type-only imports included: move what both sides need into one module.",

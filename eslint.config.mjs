@@ -99,7 +99,7 @@ const config = [
   },
   {
     // Tests and their helpers read untyped JSON bodies on purpose.
-    files: ["e2e/**", "sandbox/tests/**", "sandbox/testing/**", "**/*.test.ts"],
+    files: ["e2e/**", "sandbox/tests/**", "harness/**", "**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",

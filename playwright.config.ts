@@ -1,10 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { join } from "node:path";
 import { e2e, portalUrl, sandboxUrl, serverLogs } from "./e2e/support/env";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./scripts/chromium";
-import { PORTAL_SERVER_ARGS } from "./scripts/next-process";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./harness/chromium";
+import { PORTAL_SERVER_ARGS } from "./harness/next-process";
 
-/** The portal as `npm start` serves it: its own server in front of Next (scripts/portal-server.ts). */
+/** The portal as `npm start` serves it: its own server in front of Next (server.ts). */
 const PORTAL = `node ${PORTAL_SERVER_ARGS.join(" ")}`;
 
 /** Runs `command` with its stdout and stderr appended to `log` (the leak scan reads them). */

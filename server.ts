@@ -9,8 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createLogger, isSaneRequestId, REQUEST_ID_HEADER } from "../lib/log";
-import { slowTimeoutFromEnv } from "../lib/server/timeouts";
+import { createLogger, isSaneRequestId, REQUEST_ID_HEADER } from "./lib/log";
+import { slowTimeoutFromEnv } from "./lib/timeouts";
 
 const DRAIN_MARGIN_MS = 2_000;
 

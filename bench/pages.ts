@@ -12,7 +12,7 @@
  *
  * Each run loads every page once, in turn, so the pages share the machine's moments of noise;
  * the figures are medians over the runs. The portal runs on a fresh sandbox with a night's real
- * data (sandbox/testing/outage.ts: 24 endpoints with metadata, 70-odd deliveries, a proxy's
+ * data (harness/seed-outage.ts: 24 endpoints with metadata, 70-odd deliveries, a proxy's
  * 256-character HTML 503 pages, a 2,048-character URL), signed in by its session cookie.
  */
 import * as chromeLauncher from "chrome-launcher";
@@ -21,13 +21,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { sandboxClient } from "../sandbox/testing/client";
-import { allDeliveries, seedOutage } from "../sandbox/testing/outage";
-import { budgetFor, kib, weigh } from "../scripts/page-weight";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../scripts/chromium";
-import { markdownTable, writeSection } from "./report";
-import { BARE_APP, buildAll, startServers } from "./servers";
-import { median, option } from "./stats";
+import { sandboxClient } from "../harness/sandbox-client";
+import { allDeliveries, seedOutage } from "../harness/seed-outage";
+import { budgetFor, kib, weigh } from "../harness/page-weight";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../harness/chromium";
+import { markdownTable, writeSection } from "../harness/report";
+import { BARE_APP, buildAll, startServers } from "../harness/servers";
+import { median, option } from "../harness/stats";
 
 const RUNS = option(process.argv.slice(2), "runs", 3);
 /**
@@ -199,7 +199,7 @@ async function main() {
       PRESET_CPU ? "pages" : `pages-cpu${CPU}`,
       `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}`,
       [
-        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs, on a night's data (sandbox/testing/outage.ts: 24 endpoints, 70-odd deliveries with dead letters, 256-character HTML error bodies, a 2,048-character URL); "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
+        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs, on a night's data (harness/seed-outage.ts: 24 endpoints, 70-odd deliveries with dead letters, 256-character HTML error bodies, a 2,048-character URL); "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
         "",
         table,
       ].join("\n"),

@@ -19,11 +19,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { API_BASE } from "../lib/closient/paths";
-import { sandboxClient } from "../sandbox/testing/client";
-import { weigh } from "../scripts/page-weight";
-import { machine, markdownTable, writeSection } from "./report";
-import { buildAll, startServers } from "./servers";
-import { median, option as optionOf } from "./stats";
+import { sandboxClient } from "../harness/sandbox-client";
+import { weigh } from "../harness/page-weight";
+import { machine, markdownTable, writeSection } from "../harness/report";
+import { buildAll, startServers } from "../harness/servers";
+import { median, option as optionOf } from "../harness/stats";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => optionOf(args, name, fallback);

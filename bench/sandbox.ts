@@ -11,12 +11,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { generateApiKey } from "../lib/closient";
-import { seedLargeOrganization } from "./seed";
-import { freePort, sandboxClient } from "../sandbox/testing/client";
-import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
-import { WebhookReceiver } from "../sandbox/testing/receiver";
-import { machine, markdownTable, writeSection } from "./report";
-import { median, option as optionOf, percentile } from "./stats";
+import { seedLargeOrganization } from "../harness/seed-large";
+import { freePort, sandboxClient } from "../harness/sandbox-client";
+import { spawnSandbox, stopProcess } from "../harness/sandbox-process";
+import { WebhookReceiver } from "../harness/receiver";
+import { machine, markdownTable, writeSection } from "../harness/report";
+import { median, option as optionOf, percentile } from "../harness/stats";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => optionOf(args, name, fallback);

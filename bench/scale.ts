@@ -13,10 +13,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
 import { API_BASE } from "../lib/closient/paths";
-import { seedLargeOrganization } from "./seed";
-import { machine, markdownTable, writeSection } from "./report";
-import { buildAll, startServers } from "./servers";
-import { median, percentile } from "./stats";
+import { seedLargeOrganization } from "../harness/seed-large";
+import { machine, markdownTable, writeSection } from "../harness/report";
+import { buildAll, startServers } from "../harness/servers";
+import { median, percentile } from "../harness/stats";
 
 const args = process.argv.slice(2);
 const dbArg = args.includes("--db") ? args[args.indexOf("--db") + 1] : undefined;

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { signatureHeader } from "../lib/closient/signature";
 import { e2e, portalUrl } from "./support/env";
 import { deadLetters, expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
-import { PHONE } from "./support/phone";
+import { PHONE } from "../harness/phone";
 import { seedEndpoint } from "./support/seed";
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; every violation is listed. */

@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
-import { allDeliveries, seedOutage, type Outage } from "../sandbox/testing/outage";
-import { sandboxClient } from "../sandbox/testing/client";
-import { builtPageRoutes } from "../scripts/page-weight";
+import { allDeliveries, seedOutage, type Outage } from "../harness/seed-outage";
+import { sandboxClient } from "../harness/sandbox-client";
+import { builtPageRoutes } from "../harness/page-weight";
 import { e2e, sandboxUrl } from "./support/env";
 import { expect, test } from "./support/fixtures";
-import { PHONE, shortPrimaryActions, smallTargets, tap, wideElements } from "./support/phone";
+import { PHONE } from "../harness/phone";
+import { shortPrimaryActions, smallTargets, tap, wideElements } from "./support/phone";
 
 /**
- * The on-call admin's phone: 375 × 812 with touch, on a night's real data (sandbox/testing/
+ * The on-call admin's phone: 375 × 812 with touch, on a night's real data (harness/
  * outage.ts: 24 endpoints, a proxy's HTML 503 pages, a 2,048-character URL, dead letters), in an
  * organization of its own (B), so the rest of the suite's data stays as it is.
  */

@@ -1,5 +1,5 @@
 import type { Page, Request } from "@playwright/test";
-import type { ReceivedWebhook } from "../sandbox/testing/receiver";
+import type { ReceivedWebhook } from "../harness/receiver";
 import { expect, sandbox, signInWithSandbox, test } from "./support/fixtures";
 import { seedEndpoint } from "./support/seed";
 

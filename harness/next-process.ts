@@ -42,7 +42,7 @@ export function next(
 }
 
 /** The portal's own HTTP server in front of Next (request ids, JSON logs, graceful stop). */
-export const PORTAL_SERVER_ARGS = ["--import", "tsx", join("scripts", "portal-server.ts")];
+export const PORTAL_SERVER_ARGS = ["--import", "tsx", "server.ts"];
 
 /**
  * Runs the portal's server as one process, so a signal reaches the server itself. `quiet` drops

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SIGNATURE_HEADER, verifySignature, type VerifyResult, type WebhookEvent } from "../../lib/closient";
+import { SIGNATURE_HEADER, verifySignature, type VerifyResult, type WebhookEvent } from "../lib/closient";
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;

@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server } from "node:net";
-import { API_BASE } from "../../lib/closient";
+import { API_BASE } from "../lib/closient";
 
 export interface ApiResponse<T = unknown> {
   status: number;

@@ -1,7 +1,7 @@
-import { generateApiKey } from "../../lib/closient";
-import { ManualClock } from "../clock";
-import { startSandbox, type Sandbox, type SandboxOptions } from "../server";
-import { sandboxClient } from "./client";
+import { generateApiKey } from "../lib/closient";
+import { ManualClock } from "../sandbox/clock";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../sandbox/server";
+import { sandboxClient } from "./sandbox-client";
 
 export interface TestSandbox {
   sandbox: Sandbox;

@@ -1,4 +1,4 @@
-import { sandboxClient } from "./client";
+import { sandboxClient } from "./sandbox-client";
 import { WebhookReceiver } from "./receiver";
 
 /**

@@ -7,9 +7,9 @@ import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
 import { API_BASE } from "../lib/closient/paths";
-import { freePorts } from "../sandbox/testing/client";
-import { spawnSandbox, stopProcess } from "../sandbox/testing/process";
-import { BUILD_ARGS, buildIsStale, next, nextBuild, portalServer } from "../scripts/next-process";
+import { freePorts } from "./sandbox-client";
+import { spawnSandbox, stopProcess } from "./sandbox-process";
+import { BUILD_ARGS, buildIsStale, next, nextBuild, portalServer } from "./next-process";
 
 export const BARE_APP = join("bench", "bare");
 /** The bare app's sources, and the portal's config, whose headers it serves on /isolated. */

@@ -6,7 +6,7 @@
 import { chromium } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../harness/chromium";
 
 const DIR = join("public", "icons");
 const ICONS = [

@@ -1,5 +1,5 @@
 /**
- * The outage screens on a phone (375 × 812, touch), on a night's real data (sandbox/testing/
+ * The outage screens on a phone (375 × 812, touch), on a night's real data (harness/
  * outage.ts), into docs/screenshots/phone/: the first screen of each page, to look at.
  *   npx tsx scripts/phone-screenshots.ts
  * It builds the portal if its build is stale and runs its own sandbox and portal on free ports.
@@ -8,11 +8,11 @@ import { chromium } from "@playwright/test";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAll, startServers } from "../bench/servers";
-import { allDeliveries, seedOutage } from "../sandbox/testing/outage";
-import { sandboxClient } from "../sandbox/testing/client";
-import { PHONE } from "../e2e/support/phone";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
+import { buildAll, startServers } from "../harness/servers";
+import { allDeliveries, seedOutage } from "../harness/seed-outage";
+import { sandboxClient } from "../harness/sandbox-client";
+import { PHONE } from "../harness/phone";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../harness/chromium";
 
 const OUT = join("docs", "screenshots", "phone");
 

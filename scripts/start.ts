@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLogger } from "../lib/log";
-import { slowTimeoutFromEnv } from "../lib/server/timeouts";
+import { slowTimeoutFromEnv } from "../lib/timeouts";
 import { startSandbox, type Sandbox } from "../sandbox/server";
-import { buildIsStale, nextBuild, portalServer } from "./next-process";
+import { buildIsStale, nextBuild, portalServer } from "../harness/next-process";
 
 const DATA_DIR = process.env.SANDBOX_DATA_DIR || ".data";
 const dev = process.argv.includes("--dev");
@@ -82,7 +82,7 @@ async function main() {
   console.log("");
 
   // The portal first: its requests in flight (a ping waiting for a receiver) still need the
-  // sandbox. It exits by itself once they are done (scripts/portal-server.ts).
+  // sandbox. It exits by itself once they are done (server.ts).
   const slowTimeoutMs = slowTimeoutFromEnv();
   const portalExited = new Promise<void>((resolve) => portal.once("exit", () => resolve()));
   let stopping = false;

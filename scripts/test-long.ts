@@ -15,8 +15,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAll, startServers } from "../bench/servers";
-import { option, percentile } from "../bench/stats";
+import { buildAll, startServers } from "../harness/servers";
+import { option, percentile } from "../harness/stats";
 
 const args = process.argv.slice(2);
 const CLIENTS = option(args, "clients", 50);

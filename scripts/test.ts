@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../lib/closient/api-key";
-import { freePorts } from "../sandbox/testing/client";
-import { BUILD_ARGS, buildIsStale } from "./next-process";
+import { freePorts } from "../harness/sandbox-client";
+import { BUILD_ARGS, buildIsStale } from "../harness/next-process";
 
 interface StepResult {
   name: string;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateApiKey } from "../../lib/closient/api-key";
-import { freePorts, sandboxClient } from "../../sandbox/testing/client";
+import { freePorts, sandboxClient } from "../../harness/sandbox-client";
 import { expect, test } from "../support/fixtures";
 
 const SLOW_TIMEOUT_MS = 8_000;

@@ -1,5 +1,5 @@
 import { request } from "@playwright/test";
-import { budgetFor, builtPageRoutes, kib, weigh } from "../../scripts/page-weight";
+import { budgetFor, builtPageRoutes, kib, weigh } from "../../harness/page-weight";
 import { portalUrl } from "../support/env";
 import { expect, sandbox, signedInRequest, test } from "../support/fixtures";
 import { seedEndpoint } from "../support/seed";

@@ -5,8 +5,8 @@ import {
   type APIRequestContext,
   type Page,
 } from "@playwright/test";
-import { sandboxClient } from "../../sandbox/testing/client";
-import { WebhookReceiver } from "../../sandbox/testing/receiver";
+import { sandboxClient } from "../../harness/sandbox-client";
+import { WebhookReceiver } from "../../harness/receiver";
 import { e2e, portalUrl, sandboxUrl } from "./env";
 
 /** Authenticated API calls that reached the sandbox so far: proof that a request went upstream or not. */

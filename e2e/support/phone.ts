@@ -1,13 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-
-/** The phone the outage screens are made for: 375 × 812 CSS px, touch, a mobile viewport. */
-export const PHONE = {
-  viewport: { width: 375, height: 812 },
-  isMobile: true,
-  hasTouch: true,
-  deviceScaleFactor: 2,
-} as const;
-export const PHONE_WIDTH = PHONE.viewport.width;
+import { PHONE, PHONE_WIDTH } from "../../harness/phone";
 
 /**
  * What sticks out past the device's right edge: each element whose box ends beyond 375 px and is

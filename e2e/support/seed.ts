@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { sandboxClient } from "../../sandbox/testing/client";
+import { sandboxClient } from "../../harness/sandbox-client";
 import { e2e, sandboxUrl } from "./env";
 
 /** An endpoint as the sandbox answers its creation: the one time it holds the full secret. */

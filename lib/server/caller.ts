@@ -11,7 +11,7 @@ export interface Caller {
 }
 
 /**
- * The id of the request being served. The portal's HTTP server (scripts/portal-server.ts) sets
+ * The id of the request being served. The portal's HTTP server (server.ts) sets
  * it on every request; served some other way (a bare `next start`), a request gets a new one.
  */
 export function requestIdOf(requestHeaders: Headers): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDeliveryLog } from "./delivery-log";
-import { endpointRow, fakeUpstream, testEnv } from "./testing";
+import { endpointRow, fakeUpstream, testEnv } from "../../harness/fake-upstream";
 
 const upstream = await fakeUpstream();
 testEnv(upstream.url);

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { deliveryRow, fakeUpstream, pageOf, testEnv, testId } from "./testing";
+import { deliveryRow, fakeUpstream, pageOf, testEnv, testId } from "../../harness/fake-upstream";
 import { endpointDiagnosis, failingNow } from "./diagnosis";
 
 const upstream = await fakeUpstream();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateApiKey } from "@/lib/closient";
 import { env, readEnv } from "./env";
-import { slowTimeoutFromEnv } from "./timeouts";
+import { slowTimeoutFromEnv } from "../timeouts";
 
 /** The configuration a process with only `vars` would read. */
 const envWith = (vars: Record<string, string>) => Promise.resolve().then(() => readEnv(vars));

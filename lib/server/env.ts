@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseApiKey } from "@/lib/closient";
-import { UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS, UPSTREAM_TIMEOUT_DEFAULT_MS } from "./timeouts";
+import { UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS, UPSTREAM_TIMEOUT_DEFAULT_MS } from "../timeouts";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 

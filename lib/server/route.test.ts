@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClosientError, closientError } from "@/lib/closient";
 import { seal } from "@/lib/server/session-seal";
-import { fakeUpstream, testEnv } from "./testing";
+import { fakeUpstream, testEnv } from "../../harness/fake-upstream";
 import * as route from "./route";
 import { log } from "./log";
 import { SESSION_COOKIE } from "./session";

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { deliveryRow, endpointRow, fakeUpstream, pageOf, testEnv, testId } from "./testing";
+import { deliveryRow, endpointRow, fakeUpstream, pageOf, testEnv, testId } from "../../harness/fake-upstream";
 import { endpointName } from "@/lib/endpoints/names";
 import { endpointDirectory } from "./endpoint-directory";
 import { webhooks } from "./webhooks";

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closientError } from "@/lib/closient";
 import { seal } from "@/lib/server/session-seal";
-import { fakeUpstream, testEnv } from "./testing";
+import { fakeUpstream, testEnv } from "../../harness/fake-upstream";
 import * as session from "./session";
 import { signIn } from "./sign-in";
 import { load } from "./load";

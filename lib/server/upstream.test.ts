@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClosientError } from "@/lib/closient";
-import { fakeUpstream, testEnv } from "./testing";
+import { fakeUpstream, testEnv } from "../../harness/fake-upstream";
 import { callUpstream, probeUpstream } from "./upstream";
 import { readiness } from "./readiness";
 import { log } from "./log";

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeUpstream, testEnv } from "./testing";
+import { fakeUpstream, testEnv } from "../../harness/fake-upstream";
 import { webhooks } from "./webhooks";
 
 const upstream = await fakeUpstream();

@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSigningSecret } from "../closient/secret";
 import { RECIPES, type RecipeId } from "./recipes";
-import { WebhookReceiver, type ReceivedWebhook } from "../../sandbox/testing/receiver";
-import { startTestSandbox, type TestSandbox } from "../../sandbox/testing/harness";
+import { WebhookReceiver, type ReceivedWebhook } from "../../harness/receiver";
+import { startTestSandbox, type TestSandbox } from "../../harness/sandbox-in-process";
 
 interface Case {
   name: string;

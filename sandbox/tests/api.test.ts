@@ -1,8 +1,8 @@
 import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_BASE, generateApiKey, newShortUuid } from "../../lib/closient";
-import { sandboxClient } from "../testing/client";
-import { startTestSandbox, type TestSandbox } from "../testing/harness";
+import { sandboxClient } from "../../harness/sandbox-client";
+import { startTestSandbox, type TestSandbox } from "../../harness/sandbox-in-process";
 
 let t: TestSandbox;
 beforeAll(async () => {

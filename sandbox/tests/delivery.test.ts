@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_DELIVERY_ATTEMPTS as MAX_ATTEMPTS, ROTATION_GRACE_MS } from "../../lib/closient";
-import { WebhookReceiver } from "../testing/receiver";
-import { eventually, startTestSandbox, type TestSandbox } from "../testing/harness";
+import { WebhookReceiver } from "../../harness/receiver";
+import { eventually, startTestSandbox, type TestSandbox } from "../../harness/sandbox-in-process";
 
 let t: TestSandbox;
 let receiver: WebhookReceiver;

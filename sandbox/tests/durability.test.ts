@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { generateApiKey } from "../../lib/closient";
-import { freePort, sandboxClient } from "../testing/client";
-import { printed, spawnSandbox } from "../testing/process";
-import { WebhookReceiver } from "../testing/receiver";
+import { freePort, sandboxClient } from "../../harness/sandbox-client";
+import { printed, spawnSandbox } from "../../harness/sandbox-process";
+import { WebhookReceiver } from "../../harness/receiver";
 
 const dir = mkdtempSync(join(tmpdir(), "sandbox-durability-"));
 const key = generateApiKey("csb");
