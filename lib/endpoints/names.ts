@@ -17,7 +17,10 @@ export interface EndpointLabel {
 }
 
 /** A label for each id: the endpoint's name where it is known, else the id itself. */
-export function endpointLabels(ids: Iterable<string>, known: Map<string, EndpointSummary>) {
+export function endpointLabels(
+  ids: Iterable<string>,
+  known: { get(id: string): EndpointSummary | undefined },
+) {
   return new Map<string, EndpointLabel>(
     [...new Set(ids)].map((id) => {
       const endpoint = known.get(id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { Caller } from "./caller";
 import { DELIVERY_STATUSES, isKnownStatus, type Delivery, type DeliveryListQuery } from "@/lib/closient";
 import {
@@ -20,23 +21,23 @@ export const WINDOW_MS = 86_400_000;
 const PAGE = 50;
 export type { EndpointDiagnosis, FailingNow };
 
-const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+/** Each answer by organization and question; the promise is kept while it is on its way. */
+const answers = new LRUCache<string, object, () => Promise<object>>({
+  max: 2_000,
+  perf: { now: () => Date.now() }, // the wall clock, as every time in the portal is counted
+  ttlResolution: 0,
+  fetchMethod: (_key, _stale, { context }) => context(),
+});
 
 /**
  * A short-lived memo per organization and question: a page reloaded in a hurry, or two admins of
  * one organization at once, ask Closient once, even while the first answer is on its way. A
- * failed read is not kept.
+ * failed read is not kept (lru-cache drops a rejected fetch).
  */
-function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < env().diagnosisCacheMs) return hit.value as Promise<T>;
-  const value = compute();
-  if (cache.size > 2_000) cache.delete(cache.keys().next().value!);
-  cache.set(key, { at: Date.now(), value });
-  value.catch(() => {
-    if (cache.get(key)?.value === value) cache.delete(key);
-  });
-  return value;
+function memo<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+  const ttl = env().diagnosisCacheMs;
+  if (ttl <= 0) return compute();
+  return answers.fetch(key, { context: compute, ttl }) as Promise<T>;
 }
 
 const newestFirst = (a: Delivery, b: Delivery) => b.created_at.localeCompare(a.created_at);

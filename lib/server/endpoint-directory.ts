@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { Caller } from "./caller";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointSummary } from "@/lib/endpoints/names";
@@ -13,11 +14,12 @@ const MAX_ORGANIZATIONS = 200;
 interface Directory {
   listedAt: number;
   newest: EndpointSummary[];
-  known: Map<string, EndpointSummary>;
+  /** The names seen, the least recently used dropped past MAX_ENTRIES. */
+  known: LRUCache<string, EndpointSummary>;
 }
 
 /** Per organization (never per key), in this process: names are not secrets, and expire. */
-const directories = new Map<string, Directory>();
+const directories = new LRUCache<string, Directory>({ max: MAX_ORGANIZATIONS });
 
 function summary(endpoint: Endpoint): EndpointSummary {
   return { id: endpoint.id, url: endpoint.url, description: endpoint.description };
@@ -26,17 +28,14 @@ function summary(endpoint: Endpoint): EndpointSummary {
 function directoryOf(orgId: string): Directory {
   let directory = directories.get(orgId);
   if (!directory) {
-    if (directories.size >= MAX_ORGANIZATIONS) directories.delete(directories.keys().next().value!);
-    directory = { listedAt: 0, newest: [], known: new Map() };
+    directory = { listedAt: 0, newest: [], known: new LRUCache({ max: MAX_ENTRIES }) };
     directories.set(orgId, directory);
   }
   return directory;
 }
 
 function remember(directory: Directory, endpoint: EndpointSummary) {
-  directory.known.delete(endpoint.id);
   directory.known.set(endpoint.id, endpoint);
-  if (directory.known.size > MAX_ENTRIES) directory.known.delete(directory.known.keys().next().value!);
 }
 
 /**

@@ -4,6 +4,11 @@ import { probeUpstream, type Probe } from "./upstream";
 const PROBE_TIMEOUT_MS = 2_000;
 const FRESH_MS = 5_000;
 
+/*
+ * One value, not a map: a variable is the whole memo, so this is the one timed memo in lib/server
+ * without lru-cache (which would add a key, a size bound and an eviction rule that one value never
+ * needs).
+ */
 let last: { at: number; probe: Promise<Probe> } | null = null;
 
 /**

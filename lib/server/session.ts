@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
+import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import { currentRequestId, type Caller } from "./caller";
 import { z } from "zod";
@@ -49,13 +50,18 @@ export interface PageSession {
  */
 const OPENED_FOR_MS = 60_000;
 const OPENED_MAX = 1_000;
-const opened = new Map<string, { session: Session; until: number }>();
+// On the wall clock: a seal's expiry is a wall-clock instant.
+const opened = new LRUCache<string, Session>({
+  max: OPENED_MAX,
+  ttl: OPENED_FOR_MS,
+  perf: { now: () => Date.now() },
+  ttlResolution: 0,
+});
 
 async function open(token: string): Promise<Session | null> {
   const now = Date.now();
   const hit = opened.get(token);
-  if (hit && hit.until > now) return hit.session;
-  opened.delete(token);
+  if (hit) return hit;
   const e = env();
   const sealed = await openSeal(token, [e.sessionSecret, ...e.previousSessionSecrets]);
   const claims = sessionClaimsSchema.safeParse(sealed?.payload);
@@ -69,8 +75,7 @@ async function open(token: string): Promise<Session | null> {
     // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
     sealedAt: sealed.secretIndex === 0 ? iat * 1000 : 0,
   };
-  if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
-  opened.set(token, { session, until: Math.min(now + OPENED_FOR_MS, exp * 1000) });
+  opened.set(token, session, { ttl: Math.max(1, Math.min(OPENED_FOR_MS, exp * 1000 - now)) });
   return session;
 }
 
