@@ -38,8 +38,8 @@ export function DeliveryDetail({
 }: {
   delivery: Delivery;
   endpointName: string | null;
-  /** Later deliveries of the same event to the same endpoint (replays), newest first. */
-  newer: Delivery[];
+  /** Later deliveries of the same event to the same endpoint (replays); null when unread. */
+  newer: Delivery[] | null;
   now: number;
 }) {
   const reason = whyNoReplay(delivery.status, delivery.event_type);
@@ -56,7 +56,12 @@ export function DeliveryDetail({
         {statusMeaning(delivery.status, delivery.attempts, delivery.event_type)}
       </p>
       <Section id="replay" title="Replay" className="space-y-2 text-sm">
-        {newer.length ? (
+        {newer === null ? (
+          <p className="mb-3 text-slate-600">
+            Whether this event was sent to the endpoint again later could not be read just now.
+          </p>
+        ) : null}
+        {newer?.length ? (
           <p className="mb-3">
             This event was sent to the endpoint again later:{" "}
             {newer.map((d, i) => (

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/misc";
-import { SignatureChecker, type EndpointContext } from "@/components/verify/signature-checker";
-import { isShortUuid } from "@/lib/closient";
-import { endpointName } from "@/lib/endpoints/names";
+import { SignatureChecker } from "@/components/verify/signature-checker";
+import { loadVerify } from "@/lib/server/pages";
 import { requireSession } from "@/lib/server/session";
-import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Verify a signature" };
 
@@ -15,18 +13,7 @@ export const metadata: Metadata = { title: "Verify a signature" };
  */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ endpoint?: string }> }) {
   const { endpoint: endpointId } = await searchParams;
-  let endpoint: EndpointContext | null = null;
-  let notice: string | null = null;
-  const session = await requireSession();
-  if (endpointId) {
-    try {
-      if (!isShortUuid(endpointId)) throw new Error("not an id");
-      const { data } = await webhooks.getEndpoint(session.caller, endpointId);
-      endpoint = { id: data.id, name: endpointName(data), maskedSecret: data.signing_secret };
-    } catch {
-      notice = "That endpoint could not be read, so the check cannot compare the secret with its own.";
-    }
-  }
+  const { endpoint, notice } = await loadVerify(await requireSession(), endpointId);
   return (
     <div>
       <PageHeader

@@ -6,10 +6,9 @@ import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom } from "@/lib/endpoints/list-filters";
 import { FailingNowSummary } from "@/components/endpoints/failing-now";
-import { failingNow } from "@/lib/server/diagnosis";
-import { load, requestTime } from "@/lib/server/load";
+import { requestTime } from "@/lib/server/load";
+import { loadEndpointList } from "@/lib/server/pages";
 import { requireSession } from "@/lib/server/session";
-import { webhooks } from "@/lib/server/webhooks";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -19,12 +18,7 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const { caller, info } = await requireSession();
-  const [page, failing] = await Promise.all([
-    load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 })),
-    // A summary is a hint: without it the list still stands.
-    failingNow(caller, info.organization.id, requestTime()).catch(() => null),
-  ]);
+  const { page, failing } = await loadEndpointList(await requireSession(), filters);
   return (
     <>
       <PageHeader

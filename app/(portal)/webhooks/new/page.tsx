@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { CreateEndpoint } from "@/components/endpoints/create-endpoint";
 import { BackLink, PageHeader } from "@/components/ui/misc";
 import { env } from "@/lib/server/env";
+import { requireSession } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Add endpoint" };
 
-export default function NewEndpointPage() {
+export default async function NewEndpointPage() {
+  await requireSession();
   return (
     <div className="max-w-2xl">
       <BackLink href="/webhooks">Endpoints</BackLink>
