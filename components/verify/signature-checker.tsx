@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState, type FormEvent } from "react";
-import { diagnoseSignature, type Diagnosis } from "@/lib/verify/signature-check";
+import { checkSignature, type SignatureVerdict } from "@/lib/verify/signature-check";
 import { SIGNATURE_HEADER } from "@/lib/closient/signature";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { DiagnosisReport } from "./diagnosis-report";
+import { SignatureReport } from "./signature-report";
 
 export interface EndpointContext {
   id: string;
@@ -14,7 +14,7 @@ export interface EndpointContext {
 }
 
 interface Checked {
-  diagnosis: Diagnosis;
+  verdict: SignatureVerdict;
   now: number;
   atSignatureTime: boolean;
 }
@@ -77,7 +77,7 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
     if (runs === 0) return;
     let current = true;
     const now = Math.floor(Date.now() / 1000);
-    void diagnoseSignature({
+    void checkSignature({
       body,
       header,
       secret,
@@ -85,8 +85,8 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
       maskedSecret: endpoint?.maskedSecret,
       now,
       atSignatureTime,
-    }).then((diagnosis) => {
-      if (current) setChecked({ diagnosis, now, atSignatureTime });
+    }).then((verdict) => {
+      if (current) setChecked({ verdict, now, atSignatureTime });
     });
     return () => {
       current = false;
@@ -172,8 +172,8 @@ export function SignatureChecker({ endpoint }: { endpoint: EndpointContext | nul
       </form>
       <div role="status" aria-live="polite" aria-atomic="true">
         {checked ? (
-          <DiagnosisReport
-            diagnosis={checked.diagnosis}
+          <SignatureReport
+            verdict={checked.verdict}
             now={checked.now}
             atSignatureTime={checked.atSignatureTime}
             endpointName={endpoint?.name ?? null}

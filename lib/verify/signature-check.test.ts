@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { generateSigningSecret, maskSecret } from "../closient/secret";
 import { signatureHeader } from "../closient/signature";
-import { diagnoseSignature, firstDifference, inspectHeader, secretProblem } from "./signature-check";
+import { checkSignature, firstDifference, inspectHeader, secretProblem } from "./signature-check";
 
 const secret = generateSigningSecret();
 const previous = generateSigningSecret();
 const body = JSON.stringify({ id: "evt_1", type: "offer.updated", data: { price: 12.5, note: "a\nb" } });
 const t = 1_800_000_000;
 
-async function check(overrides: Partial<Parameters<typeof diagnoseSignature>[0]> = {}) {
+async function check(overrides: Partial<Parameters<typeof checkSignature>[0]> = {}) {
   const header = await signatureHeader({ secret, previousSecret: previous, timestamp: t, body });
-  return diagnoseSignature({ body, header, secret, now: t + 10, ...overrides });
+  return checkSignature({ body, header, secret, now: t + 10, ...overrides });
 }
 
-describe("diagnoseSignature", () => {
+describe("checkSignature", () => {
   it("is valid with v1, and says how old the signature is", async () => {
     expect(await check()).toMatchObject({ kind: "valid", scheme: "v1", ageSeconds: 10, checkedAt: t + 10 });
   });
@@ -143,7 +143,7 @@ describe("inspectHeader", () => {
   });
 
   it("diagnoses a malformed header before anything else", async () => {
-    expect(await diagnoseSignature({ body, header: "v1=abc", secret, now: t })).toMatchObject({
+    expect(await checkSignature({ body, header: "v1=abc", secret, now: t })).toMatchObject({
       kind: "malformed-header",
     });
   });
@@ -215,7 +215,7 @@ describe("what is wrong with a pasted header or secret", () => {
   });
 });
 
-describe("the edges of the diagnosis", () => {
+describe("the edges of the verdict", () => {
   const t = 1_800_000_000;
   const hex = "b".repeat(64);
   const problems = (raw: string) => inspectHeader(raw).problems;
@@ -292,7 +292,7 @@ describe("the edges of the diagnosis", () => {
 
   it("names a malformed header before anything else, and a malformed secret next", async () => {
     const body = '{"a":1}';
-    expect(await diagnoseSignature({ body, header: "v1=", secret, now: t })).toEqual({
+    expect(await checkSignature({ body, header: "v1=", secret, now: t })).toEqual({
       kind: "malformed-header",
       problems: [
         "v1= has 0 hex characters, not 64: the header was cut short or joined.",
@@ -300,7 +300,7 @@ describe("the edges of the diagnosis", () => {
       ],
     });
     const header = await signatureHeader({ secret, timestamp: t, body });
-    expect(await diagnoseSignature({ body, header, secret: "abc", now: t })).toMatchObject({
+    expect(await checkSignature({ body, header, secret: "abc", now: t })).toMatchObject({
       kind: "malformed-secret",
     });
   });
@@ -309,24 +309,24 @@ describe("the edges of the diagnosis", () => {
     const body = '{"a":1}';
     const header = await signatureHeader({ secret, timestamp: t, body });
     const other = generateSigningSecret();
-    expect(await diagnoseSignature({ body, header, secret: other, now: t + 1000 })).toEqual({
+    expect(await checkSignature({ body, header, secret: other, now: t + 1000 })).toEqual({
       kind: "stale",
       scheme: null,
       timestamp: t,
       ageSeconds: 1000,
       checkedAt: t + 1000,
     });
-    expect(await diagnoseSignature({ body, header, secret: other, now: t })).toEqual({
+    expect(await checkSignature({ body, header, secret: other, now: t })).toEqual({
       kind: "wrong-secret",
       why: "closient-form",
     });
-    expect(await diagnoseSignature({ body: "not json", header, secret: other, now: t })).toEqual({
+    expect(await checkSignature({ body: "not json", header, secret: other, now: t })).toEqual({
       kind: "no-match",
       bodyIsCompactJson: false,
     });
     // The masked secret's prefix decides, whatever the body.
     const withMask = (owner: string) =>
-      diagnoseSignature({ body, header, secret: other, now: t, maskedSecret: `${owner.slice(0, 8)}...` });
+      checkSignature({ body, header, secret: other, now: t, maskedSecret: `${owner.slice(0, 8)}...` });
     expect(await withMask(secret)).toEqual({
       kind: "wrong-secret",
       why: "prefix",
@@ -334,11 +334,11 @@ describe("the edges of the diagnosis", () => {
     });
     expect(await withMask(other)).toEqual({ kind: "wrong-secret", why: "closient-form" });
     // A reference body equal to the given one says nothing new.
-    expect(await diagnoseSignature({ body, header, secret: other, now: t, referenceBody: body })).toEqual({
+    expect(await checkSignature({ body, header, secret: other, now: t, referenceBody: body })).toEqual({
       kind: "wrong-secret",
       why: "closient-form",
     });
-    expect(await diagnoseSignature({ body, header, secret: other, now: t, referenceBody: "" })).toEqual({
+    expect(await checkSignature({ body, header, secret: other, now: t, referenceBody: "" })).toEqual({
       kind: "wrong-secret",
       why: "closient-form",
     });
@@ -347,7 +347,7 @@ describe("the edges of the diagnosis", () => {
   it("recognises each change a body can go through, and no change it did not", async () => {
     const body = '{"a":1,"b":"x"}';
     const header = await signatureHeader({ secret, timestamp: t, body });
-    const diagnose = (given: string) => diagnoseSignature({ body: given, header, secret, now: t });
+    const diagnose = (given: string) => checkSignature({ body: given, header, secret, now: t });
     expect(await diagnose(`${body}\n\n`)).toMatchObject({
       kind: "body-changed",
       change: "trailing-newline-added",
@@ -358,7 +358,7 @@ describe("the edges of the diagnosis", () => {
     });
     const crlf = '{"a":1,\r\n"b":"x"}';
     const crlfHeader = await signatureHeader({ secret, timestamp: t, body: '{"a":1,\n"b":"x"}' });
-    expect(await diagnoseSignature({ body: crlf, header: crlfHeader, secret, now: t })).toMatchObject({
+    expect(await checkSignature({ body: crlf, header: crlfHeader, secret, now: t })).toMatchObject({
       kind: "body-changed",
       change: "crlf",
     });

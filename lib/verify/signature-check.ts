@@ -1,5 +1,5 @@
 /**
- * Why a signature does or does not verify: the "Verify a signature" page's diagnosis, in pure
+ * Why a signature does or does not verify: the "Verify a signature" page's verdict, in pure
  * code on Web Crypto (it runs in the browser; nothing here touches the network).
  *
  * A receiver only learns "valid" or "invalid". This finds the cause among the usual few: a
@@ -32,7 +32,7 @@ export interface Difference {
 export type BodyChange =
   "trailing-newline-added" | "trailing-newline-removed" | "crlf" | "reserialised" | "other";
 
-export type Diagnosis =
+export type SignatureVerdict =
   | { kind: "malformed-header"; problems: string[] }
   | { kind: "malformed-secret"; problem: string }
   | { kind: "valid"; scheme: Scheme; timestamp: number; ageSeconds: number; checkedAt: number }
@@ -159,8 +159,8 @@ export function firstDifference(given: string, expected: string): Difference | n
   };
 }
 
-/** The diagnosis; see the file's comment. `ageSeconds` is how old the signature is at `now`. */
-export async function diagnoseSignature(input: CheckInput): Promise<Diagnosis> {
+/** The verdict; see the file's comment. `ageSeconds` is how old the signature is at `now`. */
+export async function checkSignature(input: CheckInput): Promise<SignatureVerdict> {
   const { parsed, problems } = inspectHeader(input.header);
   if (!parsed || problems.length > 0) {
     return {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { BodyChange, Diagnosis, Difference } from "@/lib/verify/signature-check";
+import type { BodyChange, SignatureVerdict, Difference } from "@/lib/verify/signature-check";
 import { formatDuration } from "@/lib/format-time";
 import { cn } from "@/lib/utils";
 
@@ -46,28 +46,28 @@ function utc(seconds: number) {
 }
 
 /** The check's answer: a verdict in words (never colour alone), the cause, and what to do. */
-export function DiagnosisReport({
-  diagnosis,
+export function SignatureReport({
+  verdict,
   now,
   atSignatureTime,
   endpointName,
 }: {
-  diagnosis: Diagnosis;
+  verdict: SignatureVerdict;
   now: number;
   atSignatureTime: boolean;
   endpointName: string | null;
 }) {
-  const ok = diagnosis.kind === "valid";
+  const ok = verdict.kind === "valid";
   let title: string;
   let body: ReactNode;
-  switch (diagnosis.kind) {
+  switch (verdict.kind) {
     case "valid":
       title =
-        diagnosis.scheme === "v1"
+        verdict.scheme === "v1"
           ? "Valid: signed with this secret (v1)"
           : "Valid only as v1old: the previous secret";
       body =
-        diagnosis.scheme === "v1" ? (
+        verdict.scheme === "v1" ? (
           <p>A receiver with this secret accepts this delivery.</p>
         ) : (
           <p>
@@ -79,14 +79,14 @@ export function DiagnosisReport({
         );
       break;
     case "stale":
-      title = `Refused: the timestamp is ${age(diagnosis.ageSeconds)}`;
+      title = `Refused: the timestamp is ${age(verdict.ageSeconds)}`;
       body = (
         <>
           <p>
             Receivers refuse a timestamp more than 5 minutes from their clock, so that a captured request
             cannot be replayed.{" "}
-            {diagnosis.scheme
-              ? `The signature itself is right (${diagnosis.scheme}).`
+            {verdict.scheme
+              ? `The signature itself is right (${verdict.scheme}).`
               : "The signature does not match either: check at the signature's own time to see why."}
           </p>
           <p>
@@ -101,26 +101,26 @@ export function DiagnosisReport({
       body = (
         <>
           <p>
-            {bodyChanges[diagnosis.change]}
-            {diagnosis.scheme === "v1old"
+            {bodyChanges[verdict.change]}
+            {verdict.scheme === "v1old"
               ? " (The unchanged body verifies as v1old, with the previous secret.)"
               : ""}
           </p>
-          {diagnosis.difference ? <DifferenceView difference={diagnosis.difference} /> : null}
+          {verdict.difference ? <DifferenceView difference={verdict.difference} /> : null}
         </>
       );
       break;
     case "wrong-secret":
       title = "Refused: wrong secret";
       body =
-        diagnosis.why === "prefix" ? (
+        verdict.why === "prefix" ? (
           <p>
             The current secret of {endpointName ?? "this endpoint"} starts with{" "}
-            <code>{diagnosis.expectedPrefix}</code>, and this one does not; nor is it the previous secret,
-            which would match <code>v1old</code> for 24 hours after a rotation. Use the secret shown when the
+            <code>{verdict.expectedPrefix}</code>, and this one does not; nor is it the previous secret, which
+            would match <code>v1old</code> for 24 hours after a rotation. Use the secret shown when the
             endpoint was created or last rotated; if it is lost, rotate to get a new one.
           </p>
-        ) : diagnosis.why === "reference" ? (
+        ) : verdict.why === "reference" ? (
           <p>
             Neither this body nor the original you gave verifies with this secret. Check the secret, and that
             the header belongs to this delivery.
@@ -148,7 +148,7 @@ export function DiagnosisReport({
       title = "Refused: the header is malformed";
       body = (
         <ul className="list-disc space-y-1 pl-5">
-          {diagnosis.problems.map((problem) => (
+          {verdict.problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
         </ul>
@@ -156,10 +156,10 @@ export function DiagnosisReport({
       break;
     case "malformed-secret":
       title = "This secret cannot be right";
-      body = <p>{diagnosis.problem}</p>;
+      body = <p>{verdict.problem}</p>;
       break;
   }
-  const timed = diagnosis.kind === "valid" || diagnosis.kind === "stale" ? diagnosis : null;
+  const timed = verdict.kind === "valid" || verdict.kind === "stale" ? verdict : null;
   return (
     <div
       className={cn(
