@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorState } from "@/components/ui/misc";
+import { ErrorState } from "@/components/ui/states";
 
 /** The digest is what the server logged this failure under (instrumentation.ts). */
 export default function PortalError({

@@ -4,7 +4,7 @@ import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
 import { formatExact } from "@/lib/format-time";
 import { statusMeaning, whyNoReplay } from "@/lib/deliveries/status-text";
 import { CopyButton } from "@/components/ui/copy-button";
-import { BackLink, PageHeader } from "@/components/ui/misc";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { DeliveryStatusBadge } from "./delivery-status-badge";

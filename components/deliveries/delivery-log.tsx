@@ -4,7 +4,7 @@ import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryTable } from "@/components/deliveries/delivery-table";
 import { LogExportLauncher } from "@/components/deliveries/log-export-launcher";
-import { EmptyState, ErrorState } from "@/components/ui/misc";
+import { EmptyState, ErrorState } from "@/components/ui/states";
 import { UnreadableRows } from "@/components/ui/unreadable-rows";
 import { Pager } from "@/components/ui/pager";
 import { RefreshButton } from "@/components/ui/refresh-button";

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
-import { LoadingState } from "@/components/ui/misc";
+import { LoadingState } from "@/components/ui/states";
 
 /** The export itself, downloaded when the admin asks for it. */
 const LogExport = dynamic(() => import("./log-export").then((m) => m.LogExport), {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealth } from "@/lib/deliveries/health";
-import { BackLink, PageHeader } from "@/components/ui/misc";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealthPanel } from "./endpoint-health";

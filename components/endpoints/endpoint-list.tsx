@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Endpoint, Paginated } from "@/lib/closient";
 import { toSearchParams } from "@/lib/closient/paths";
 import type { EndpointFilters } from "@/lib/endpoints/list-filters";
-import { EmptyState } from "@/components/ui/misc";
+import { EmptyState } from "@/components/ui/states";
 import { UnreadableRows } from "@/components/ui/unreadable-rows";
 import { LinkPending } from "@/components/ui/link-pending";
 import { Pager } from "@/components/ui/pager";

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { Endpoint } from "@/lib/closient";
 import { Button } from "@/components/ui/button";
-import { LoadingState } from "@/components/ui/misc";
+import { LoadingState } from "@/components/ui/states";
 import { SettingsSummary } from "./settings-summary";
 
 const loadForm = () => import("./endpoint-settings-form");

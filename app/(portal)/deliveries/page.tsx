@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
-import { PageHeader } from "@/components/ui/misc";
+import { PageHeader } from "@/components/ui/page-header";
 import { MAX_DELIVERY_ATTEMPTS, toSearchParams } from "@/lib/closient";
 import { loadDeliveryLog } from "@/lib/server/delivery-log";
 import { requestTime } from "@/lib/server/load";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/misc";
+import { PageHeader } from "@/components/ui/page-header";
 import { SignatureChecker } from "@/components/verify/signature-checker";
 import { loadVerify } from "@/lib/server/pages";
 import { requireSession } from "@/lib/server/session";

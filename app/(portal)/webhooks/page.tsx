@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EndpointList } from "@/components/endpoints/endpoint-list";
-import { ErrorState, PageHeader } from "@/components/ui/misc";
+import { ErrorState } from "@/components/ui/states";
+import { PageHeader } from "@/components/ui/page-header";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { toSearchParams } from "@/lib/closient";
 import { endpointFiltersFrom } from "@/lib/endpoints/list-filters";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
-import { ErrorState } from "@/components/ui/misc";
+import { ErrorState } from "@/components/ui/states";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { requestTime } from "@/lib/server/load";
 import { loadDelivery } from "@/lib/server/pages";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/misc";
+import { EmptyState } from "@/components/ui/states";
 
 export default function EndpointNotFound() {
   return (

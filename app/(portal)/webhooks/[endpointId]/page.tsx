@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EndpointDetail } from "@/components/endpoints/endpoint-detail";
 import { WhyItFails } from "@/components/endpoints/why-it-fails";
-import { ErrorState } from "@/components/ui/misc";
+import { ErrorState } from "@/components/ui/states";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { requestTime } from "@/lib/server/load";
 import { loadEndpoint } from "@/lib/server/pages";

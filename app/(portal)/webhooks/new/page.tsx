@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateEndpoint } from "@/components/endpoints/create-endpoint";
-import { BackLink, PageHeader } from "@/components/ui/misc";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/server/env";
 import { requireSession } from "@/lib/server/session";
 
