@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { REQUESTED_PATH_HEADER } from "@/lib/session/return-path";
+import { REQUESTED_PATH_HEADER } from "@/lib/sign-in/return-path";
 
 /**
  * A fresh nonce per request and a Content-Security-Policy without 'unsafe-inline' scripts. Next

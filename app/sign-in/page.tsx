@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/session/sign-in-form";
 import { env } from "@/lib/server/env";
-import { returnPath } from "@/lib/session/return-path";
+import { returnPath } from "@/lib/sign-in/return-path";
 import { currentSession } from "@/lib/server/session";
 import { currentTheme } from "@/lib/server/theme";
 import { ThemeSwitch } from "@/components/shell/theme-switch";

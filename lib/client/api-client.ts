@@ -9,7 +9,7 @@ import type {
   EndpointUpdateInput,
   Paginated,
 } from "@/lib/closient";
-import type { SessionInfo } from "@/lib/session/session-info";
+import type { SessionInfo } from "@/lib/sign-in/session-info";
 
 /**
  * The browser's only way to the API: the portal's own routes, same shapes as Closient's.

@@ -1,6 +1,6 @@
 import { isServer, MutationCache, QueryClient } from "@tanstack/react-query";
 import { ClosientError } from "@/lib/closient/closient-error";
-import { signInHref } from "@/lib/session/return-path";
+import { signInHref } from "@/lib/sign-in/return-path";
 
 /*
  * The browser changes data only through mutations (lib/client/*-mutations.ts); pages read on the

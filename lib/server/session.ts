@@ -6,8 +6,8 @@ import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import { currentRequestId, type Caller } from "./caller";
 import { z } from "zod";
-import type { SessionInfo } from "@/lib/session/session-info";
-import { REQUESTED_PATH_HEADER, signInHref } from "@/lib/session/return-path";
+import type { SessionInfo } from "@/lib/sign-in/session-info";
+import { REQUESTED_PATH_HEADER, signInHref } from "@/lib/sign-in/return-path";
 import { openSeal, seal } from "@/lib/server/session-seal";
 import { env } from "./env";
 
