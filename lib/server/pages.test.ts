@@ -25,7 +25,7 @@ describe("the delivery page's loader", () => {
   const first = row("dead_letter", NOW, { event_id: "evt_same" });
   const replayed = row("delivered", NOW + 60_000, { event_id: "evt_same" });
   const other = row("delivered", NOW + 120_000);
-  const ask = { deliveryId: first.id as string, endpointId, at: first.created_at as string };
+  const ask = { deliveryId: first.id, endpointId, at: first.created_at };
 
   it("finds the delivery around its time, its replays and its endpoint's name", async () => {
     upstream.handle = (req, res) => {
