@@ -2,7 +2,7 @@ import { RECIPES } from "@/lib/verify/recipes";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /**
- * The receiver recipes (lib/recipes.ts), one disclosure per language. No hooks: the endpoint
+ * The receiver recipes (lib/verify/recipes.ts), one disclosure per language. No hooks: the endpoint
  * page renders it on the server, the one-time secret dialog inside itself. The code reads the
  * secret from the receiver's environment (`CLOSIENT_WEBHOOK_SECRET`); it is never filled in.
  */

@@ -5,7 +5,7 @@ import { retryAfter, sleep as defaultSleep, waitAfter } from "./pacing";
 /*
  * Replaying every dead letter that matches the log's filters, from the admin's browser through
  * the portal's replay route. Pure of any UI and of fetch: the caller passes the two operations,
- * so the rules below are tested without a browser (lib/bulk-replay.test.ts) and driven for real
+ * so the rules below are tested without a browser (lib/deliveries/bulk-replay.test.ts) and driven for real
  * by e2e/recovery.spec.ts.
  *
  * The rule that keeps an event from being sent twice: a replayed dead letter stays `dead_letter`

@@ -1,5 +1,5 @@
 /**
- * Runs each receiver recipe of lib/recipes.ts, as shown to admins, against real deliveries from
+ * Runs each receiver recipe of lib/verify/recipes.ts, as shown to admins, against real deliveries from
  * the sandbox: a plain delivery, a delivery during a rotation's grace (`v1` and `v1old`), stale
  * timestamps both ways, a changed body, a re-serialised body, the wrong secret and a header with
  * no signature. Languages whose toolchain is missing are skipped by name (CI installs them all).

@@ -1,7 +1,7 @@
 /**
  * Receiver code that verifies `X-Closient-Signature`, in five languages: shown on the endpoint
  * page, in the one-time secret dialog and on the signature check page, and run against real
- * sandbox deliveries by `lib/recipes.test.ts` (every language whose toolchain is installed; CI
+ * sandbox deliveries by `lib/verify/recipes.test.ts` (every language whose toolchain is installed; CI
  * installs them all). Each reads the secret from the receiver's environment: no recipe is ever
  * filled in with a secret.
  *
