@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /** KiB of gzip JavaScript a page may load on its first visit (BENCHMARKS.md). */
-export const PAGE_BUDGET_KIB = { default: 210, "/webhooks": 190 } as const;
+const PAGE_BUDGET_KIB = { default: 210, "/webhooks": 190 } as const;
 
 export function budgetFor(route: string): number {
   return route === "/webhooks" ? PAGE_BUDGET_KIB["/webhooks"] : PAGE_BUDGET_KIB.default;

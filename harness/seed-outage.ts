@@ -13,7 +13,7 @@ import { WebhookReceiver } from "./receiver";
  *   (a low SANDBOX_TIME_SCALE, as the e2e sandbox and bench:pages run it).
  */
 
-export const OUTAGE_EVENT_TYPES = [
+const OUTAGE_EVENT_TYPES = [
   "offer.updated",
   "product.recalled",
   "product.updated",

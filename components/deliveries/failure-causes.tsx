@@ -12,7 +12,7 @@ import { formatExact } from "@/lib/format-time";
 import { TimeAgo } from "@/components/ui/time-ago";
 
 /** The log, filtered to one cause's failures: its endpoint, its time span, its status when one. */
-export function causeLogHref(endpointId: string, group: CauseGroup): string {
+function causeLogHref(endpointId: string, group: CauseGroup): string {
   const statuses = Object.keys(group.statuses);
   const query = toSearchParams({
     endpoint_id: endpointId,

@@ -8,7 +8,7 @@ import { signInHref } from "@/lib/sign-in/return-path";
  */
 
 /** The answer that means the session ended: expired, signed out elsewhere, or its key revoked. */
-export function isSessionEnded(error: unknown): error is ClosientError {
+function isSessionEnded(error: unknown): error is ClosientError {
   return error instanceof ClosientError && error.status === 401;
 }
 

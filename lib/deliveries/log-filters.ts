@@ -1,7 +1,7 @@
 import { deliveryListQuerySchema, type DeliveryListFilters } from "@/lib/closient";
 
 /** The log's time presets, kept in the URL as `since=24h`; the server turns them into `created_after`. */
-export const SINCE_PRESETS = {
+const SINCE_PRESETS = {
   "1h": 3600_000,
   "24h": 86_400_000,
   "7d": 7 * 86_400_000,

@@ -17,7 +17,7 @@ import { webhooks } from "./webhooks";
  * organization (DIAGNOSIS_CACHE_MS). The calls each view makes at most are in BENCHMARKS.md ("Upstream calls per view").
  */
 
-export const WINDOW_MS = 86_400_000;
+const WINDOW_MS = 86_400_000;
 const PAGE = 50;
 export type { EndpointDiagnosis, FailingNow };
 

@@ -83,7 +83,7 @@ async function open(token: string): Promise<Session | null> {
  * The signed-in session for server components, from the request's cookie, or null (none, tampered,
  * expired). Route handlers read it from their request instead (readRequestSession).
  */
-export const readSession = cache(async (): Promise<Session | null> => {
+const readSession = cache(async (): Promise<Session | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return token ? open(token) : null;
 });
