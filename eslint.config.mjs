@@ -40,6 +40,7 @@ const config = [
       ".next/**",
       "bench/bare/.next/**",
       "node_modules/**",
+      "tools/node_modules/**",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",

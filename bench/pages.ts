@@ -15,7 +15,6 @@
  * data (harness/seed-outage.ts: 24 endpoints with metadata, 70-odd deliveries, a proxy's
  * 256-character HTML 503 pages, a 2,048-character URL), signed in by its session cookie.
  */
-import * as chromeLauncher from "chrome-launcher";
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +27,12 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../harness/chromium";
 import { markdownTable, writeSection } from "../harness/report";
 import { BARE_APP, buildAll, startServers } from "../harness/servers";
 import { median, option } from "../harness/stats";
+import { toolModule, toolPath } from "../harness/tools";
+
+/** Lighthouse's own Chrome launcher, from tools/ (harness/tools.ts): the part of it used here. */
+const chromeLauncher = toolModule<{
+  launch(options: { chromePath?: string; chromeFlags: string[] }): Promise<{ port: number; kill(): void }>;
+}>("chrome-launcher");
 
 const RUNS = option(process.argv.slice(2), "runs", 3);
 /**
@@ -42,7 +47,7 @@ const ONLY = text("only")
   ?.split(",")
   .map((name) => name.trim());
 const REPORTS = text("reports");
-const LIGHTHOUSE = join("node_modules", "lighthouse", "cli", "index.js");
+const LIGHTHOUSE = toolPath("lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
 interface Sample {

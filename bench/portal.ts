@@ -13,7 +13,6 @@
  *
  *   npm run bench:portal -- [--rounds 3] [--seconds 5] [--connections 10] [--warmup 15] [--sequential 500]
  */
-import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,11 @@ import { weigh } from "../harness/page-weight";
 import { machine, markdownTable, writeSection } from "../harness/report";
 import { buildAll, startServers } from "../harness/servers";
 import { median, option as optionOf } from "../harness/stats";
+import { toolModule } from "../harness/tools";
+import type Autocannon from "autocannon";
+
+/** autocannon lives in tools/ (harness/tools.ts); its types come from @types/autocannon. */
+const autocannon = toolModule<typeof Autocannon>("autocannon");
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => optionOf(args, name, fallback);
