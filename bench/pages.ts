@@ -4,7 +4,11 @@
  * node_modules and the same bundler), measured in the same run, plus each page's JavaScript.
  * A benchmark, not a test: it prints a table and writes it into BENCHMARKS.md.
  *
- *   npm run bench:pages -- [--runs 3] [--cpu 4] [--only "endpoint page"] [--reports DIR]
+ *   npm run bench:pages -- [--runs 3] [--cpu 4] [--cold] [--only "endpoint page"] [--reports DIR]
+ *
+ * `--cold` starts a fresh Chrome, with a new empty profile, for every page load, as a phone's first
+ * visit is: no HTTP cache, no compiled code, no fonts looked up before. Without it one Chrome serves
+ * every run, and its warm caches hide part of a page's cost.
  *
  * `--only` measures the bare page and the named pages (comma-separated) and writes nothing into
  * BENCHMARKS.md; `--reports` keeps each run's Lighthouse report as JSON, to read why a page scores
@@ -47,6 +51,7 @@ const ONLY = text("only")
   ?.split(",")
   .map((name) => name.trim());
 const REPORTS = text("reports");
+const COLD = ARGS.includes("--cold");
 const LIGHTHOUSE = toolPath("lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
@@ -108,10 +113,10 @@ async function main() {
   const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true, timeScale: 0.00001 });
   const { key, cookie, portal } = servers;
   const bare = servers.bare!;
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM_PATH,
-    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
-  });
+  // chrome-launcher gives each Chrome a new temporary profile.
+  const launch = () =>
+    chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
+  const chrome = await launch();
   let stopOutage = async () => {};
   try {
     const outage = await seedOutage(servers.sandbox, key);
@@ -147,7 +152,10 @@ async function main() {
     for (let run = 1; run <= RUNS; run++) {
       for (const page of pages) {
         const report = REPORTS && join(REPORTS, `${page.name.replace(/\W+/g, "-")}-${run}.json`);
-        const sample = await audit(chrome.port, page.url, page.cookie, report);
+        const fresh = COLD ? await launch() : chrome;
+        const sample = await audit(fresh.port, page.url, page.cookie, report).finally(() => {
+          if (fresh !== chrome) fresh.kill();
+        });
         samples.get(page.name)!.push(sample);
         console.log(
           `run ${run} ${page.name}: score ${sample.score.toFixed(2)}, TBT ${sample.tbt.toFixed(0)} ms`,
@@ -201,10 +209,10 @@ async function main() {
     console.log(`\n${table}`);
     if (ONLY) return;
     writeSection(
-      PRESET_CPU ? "pages" : `pages-cpu${CPU}`,
-      `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}`,
+      `pages${PRESET_CPU ? "" : `-cpu${CPU}`}${COLD ? "-cold" : ""}`,
+      `npm run bench:pages -- --runs ${RUNS}${PRESET_CPU ? "" : ` --cpu ${CPU}`}${COLD ? " --cold" : ""}`,
       [
-        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium. Medians of ${RUNS} runs, on a night's data (harness/seed-outage.ts: 24 endpoints, 70-odd deliveries with dead letters, 256-character HTML error bodies, a 2,048-character URL); "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
+        `Lighthouse 12.8.2 mobile preset (simulated throttling${PRESET_CPU ? "" : `, the CPU slowed ${CPU}× instead of 4×`}) on Debian Chromium${COLD ? ", a fresh Chrome with an empty profile for every page load (a first visit)" : ", one Chrome for every run"}. Medians of ${RUNS} runs, on a night's data (harness/seed-outage.ts: 24 endpoints, 70-odd deliveries with dead letters, 256-character HTML error bodies, a 2,048-character URL); "× bare" is the page's median score over the bare page's median score in the same run, and "× bare + headers" over the same bare page served with the portal's response headers.`,
         "",
         table,
       ].join("\n"),

@@ -13,12 +13,7 @@ import { WebhookReceiver } from "./receiver";
  *   (a low SANDBOX_TIME_SCALE, as the e2e sandbox and bench:pages run it).
  */
 
-const OUTAGE_EVENT_TYPES = [
-  "offer.updated",
-  "product.recalled",
-  "product.updated",
-  "retailer.created",
-];
+const OUTAGE_EVENT_TYPES = ["offer.updated", "product.recalled", "product.updated", "retailer.created"];
 
 /** An HTML error page as nginx sends it in front of a receiver that is down. */
 export const PROXY_ERROR_PAGE = [

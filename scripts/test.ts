@@ -21,7 +21,8 @@ interface StepResult {
   seconds: number;
 }
 
-const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+// e.g. `npm test -- unit e2e`; `api` is the e2e suite's API project alone (no browser pages).
+const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: StepResult[] = [];
 const work = mkdtempSync(join(tmpdir(), "portal-test-"));
@@ -78,7 +79,8 @@ async function main() {
     });
   }
 
-  if (wanted("e2e")) {
+  const apiOnly = !wanted("e2e") && wanted("api");
+  if (wanted("e2e") || apiOnly) {
     if (buildIsStale()) {
       const build = run("build", "node", [
         join("node_modules", "next", "dist", "bin", "next"),
@@ -118,12 +120,18 @@ async function main() {
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),
         E2E_SESSION_SECRET_NEW: randomBytes(32).toString("hex"),
       };
-      const { ok, seconds } = run("e2e", "npx", ["playwright", "test"], env);
+      const name = apiOnly ? "e2e (api)" : "e2e";
+      const { ok, seconds } = run(
+        name,
+        "npx",
+        ["playwright", "test", ...(apiOnly ? ["--project=api"] : [])],
+        env,
+      );
       const json = readJson<{
         stats: { expected: number; unexpected: number; flaky: number; skipped: number };
       }>(report);
       results.push({
-        name: "e2e",
+        name,
         ok: ok && json !== null,
         passed: json ? json.stats.expected + json.stats.flaky : 0,
         // A run that failed before any test (a server that did not start) is one failure.
