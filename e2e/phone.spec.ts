@@ -9,8 +9,9 @@ import { shortPrimaryActions, smallTargets, tap, wideElements } from "./support/
 
 /**
  * The on-call admin's phone: 375 × 812 with touch, on a night's real data (harness/
- * outage.ts: 24 endpoints, a proxy's HTML 503 pages, a 2,048-character URL, dead letters), in an
- * organization of its own (B), so the rest of the suite's data stays as it is.
+ * seed-outage.ts: 24 endpoints, a proxy's HTML 503 pages, a 2,048-character URL, dead letters),
+ * plus one endpoint at a short URL (one line: the link's shortest), in an organization of its own
+ * (B), so the rest of the suite's data stays as it is.
  */
 test.use(PHONE);
 test.describe.configure({ mode: "serial" });
@@ -20,6 +21,7 @@ let outage: Outage;
 
 test.beforeAll(async () => {
   outage = await seedOutage(sandboxUrl, e2e.keys.orgB);
+  await org.post("webhooks/endpoints/", { url: "https://a.example/h", event_types: ["offer.updated"] });
 });
 test.afterAll(async () => {
   await outage?.close();

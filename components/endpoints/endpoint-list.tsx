@@ -77,7 +77,7 @@ export function EndpointList({
                   <Link
                     href={`/webhooks/${endpoint.id}`}
                     prefetch={false}
-                    className="line-clamp-3 font-mono text-xs break-all text-indigo-700 underline"
+                    className="line-clamp-3 py-1 font-mono text-xs break-all text-indigo-700 underline"
                   >
                     {endpoint.url}
                     <LinkPending />

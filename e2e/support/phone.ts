@@ -2,11 +2,20 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { PHONE, PHONE_WIDTH } from "../../harness/phone";
 
 /**
+ * Lays out every part of the page, as each is once scrolled to: a card with `content-visibility:
+ * auto` below the fold is otherwise skipped, its box 0 × 0, and a check of it would pass unseen.
+ */
+async function renderEverything(page: Page) {
+  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+}
+
+/**
  * What sticks out past the device's right edge: each element whose box ends beyond 375 px and is
  * not clipped by an ancestor that ends within it. Compared with the device, not `innerWidth`: on a
  * phone the layout viewport grows to fit whatever overflows.
  */
 export async function wideElements(page: Page): Promise<string[]> {
+  await renderEverything(page);
   return page.evaluate((device) => {
     const out: string[] = [];
     const clippedWithin = (el: Element) => {
@@ -37,6 +46,7 @@ export async function wideElements(page: Page): Promise<string[]> {
  * or radio counts with the label around it, which is what a finger taps.
  */
 export async function smallTargets(page: Page): Promise<string[]> {
+  await renderEverything(page);
   return page.evaluate(() => {
     const targets = document.querySelectorAll<HTMLElement>(
       'a[href], button, summary, [role="switch"], [role="button"], input:not([type="hidden"]), select, textarea',
