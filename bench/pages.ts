@@ -4,7 +4,12 @@
  * node_modules and the same bundler), measured in the same run, plus each page's JavaScript.
  * A benchmark, not a test: it prints a table and writes it into BENCHMARKS.md.
  *
- *   npm run bench:pages -- [--runs 3] [--cpu 4] [--cold] [--only "endpoint page"] [--reports DIR]
+ *   npm run bench:pages -- [--runs 3] [--cpu 4] [--cold] [--twenty failing|healthy]
+ *                          [--only "endpoint page"] [--reports DIR]
+ *
+ * `--twenty` adds to the night's data a second organization of 20 plain endpoints (short URLs, two
+ * event types and two metadata keys each), all failing or none, and measures the endpoints list
+ * of that organization too: the shape an admin's first weeks have.
  *
  * `--cold` starts a fresh Chrome, with a new empty profile, for every page load, as a phone's first
  * visit is: no HTTP cache, no compiled code, no fonts looked up before. Without it one Chrome serves
@@ -24,6 +29,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { generateApiKey } from "../lib/closient/api-key";
+import { WebhookReceiver } from "../harness/receiver";
 import { sandboxClient } from "../harness/sandbox-client";
 import { allDeliveries, seedOutage } from "../harness/seed-outage";
 import { budgetFor, kib, weigh } from "../harness/page-weight";
@@ -52,6 +59,7 @@ const ONLY = text("only")
   .map((name) => name.trim());
 const REPORTS = text("reports");
 const COLD = ARGS.includes("--cold");
+const TWENTY = text("twenty") as "failing" | "healthy" | undefined;
 const LIGHTHOUSE = toolPath("lighthouse", "cli", "index.js");
 const run = promisify(execFile);
 
@@ -106,11 +114,44 @@ async function audit(port: number, url: string, cookie?: string, report?: string
   };
 }
 
+/**
+ * 20 endpoints as an admin's first weeks have them (short URLs, two event types, two metadata
+ * keys), each with a delivery: all failing (a receiver answering 500) or none; signed in.
+ */
+async function seedTwenty(sandbox: string, portal: string, key: string, kind: "failing" | "healthy") {
+  const receiver = await WebhookReceiver.start("/hooks");
+  receiver.respond = () => (kind === "failing" ? { status: 500, body: "down" } : { status: 200, body: "ok" });
+  const api = sandboxClient(sandbox, key);
+  for (let i = 0; i < 20; i++) {
+    const res = await api.post("webhooks/endpoints/", {
+      url: `${receiver.url}/${i}`,
+      description: `Receiver ${i + 1}`,
+      event_types: ["offer.updated", "product.recalled"],
+      metadata: { team: `team-${i % 4}`, env: i % 2 ? "production" : "staging" },
+    });
+    if (res.status !== 201) throw new Error(`seeding endpoint ${i}: ${res.status}`);
+  }
+  for (let n = 0; n < 3; n++) await api.post("/_sandbox/events", { type: "offer.updated", data: { n } });
+  const signIn = await fetch(`${portal}/api/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: portal },
+    body: JSON.stringify({ api_key: key }),
+  });
+  const cookie = signIn.headers.getSetCookie()[0]!.split(";")[0]!;
+  return { cookie, close: () => receiver.close() };
+}
+
 async function main() {
   await buildAll();
   const dir = mkdtempSync(join(tmpdir(), "pages-bench-"));
   // The sandbox retries fast, so the failing receivers' deliveries are dead letters by the first run.
-  const servers = await startServers({ db: join(dir, "sandbox.db"), bare: true, timeScale: 0.00001 });
+  const twentyKey = generateApiKey("csb");
+  const servers = await startServers({
+    db: join(dir, "sandbox.db"),
+    bare: true,
+    timeScale: 0.00001,
+    ...(TWENTY ? { extraKeys: [twentyKey] } : {}),
+  });
   const { key, cookie, portal } = servers;
   const bare = servers.bare!;
   // chrome-launcher gives each Chrome a new temporary profile.
@@ -128,6 +169,8 @@ async function main() {
       `&status=dead_letter&endpoint_id=${id}`,
     );
     const deadLetter = `${dead!.id}?endpoint_id=${id}&at=${encodeURIComponent(dead!.created_at)}`;
+    const twenty = TWENTY ? await seedTwenty(servers.sandbox, servers.portal, twentyKey, TWENTY) : null;
+    if (twenty) stopOutage = async () => void (await Promise.all([outage.close(), twenty.close()]));
 
     const all: { name: string; url: string; cookie?: string; route?: string }[] = [
       { name: "bare Next.js page", url: `${bare}/` },
@@ -135,6 +178,16 @@ async function main() {
       { name: "bare page + portal headers", url: `${bare}/isolated` },
       { name: "sign-in", url: `${portal}/sign-in`, route: "/sign-in" },
       { name: "endpoints list", url: `${portal}/webhooks`, cookie, route: "/webhooks" },
+      ...(twenty
+        ? [
+            {
+              name: `endpoints list, 20 ${TWENTY}`,
+              url: `${portal}/webhooks`,
+              cookie: twenty.cookie,
+              route: "/webhooks",
+            },
+          ]
+        : []),
       { name: "endpoint page", url: `${portal}/webhooks/${id}`, cookie, route: "/webhooks/[endpointId]" },
       { name: "add endpoint", url: `${portal}/webhooks/new`, cookie, route: "/webhooks/new" },
       { name: "deliveries", url: `${portal}/deliveries`, cookie, route: "/deliveries" },

@@ -25,7 +25,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   const sandbox = await startSandbox({
     SANDBOX_PORT: 0,
     SANDBOX_DB: ":memory:",
-    CLOSIENT_SANDBOX_API_KEYS: [keys.orgA, keys.orgB, keys.publishable],
+    CLOSIENT_SANDBOX_API_KEYS: [keys.orgA, keys.orgB, keys.publishable].map((key) => [{ key, email: null }]),
     SANDBOX_TIME_SCALE: 0.00001,
     SANDBOX_RATE_LIMIT_PER_MINUTE: 100_000,
     SANDBOX_RATE_LIMIT_PER_DAY: 1_000_000,

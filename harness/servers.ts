@@ -56,6 +56,7 @@ export async function startServers({
   bare = false,
   timeScale,
   portalEnv = {},
+  extraKeys = [],
 }: {
   db: string;
   key?: string;
@@ -64,7 +65,10 @@ export async function startServers({
   timeScale?: number;
   /** More of the portal's configuration. */
   portalEnv?: Record<string, string>;
+  /** Keys of more organizations in the sandbox (the servers sign in with `key`). */
+  extraKeys?: string[];
 }): Promise<Servers> {
+  const keys = [key, ...extraKeys].join(",");
   const [sandboxPort, portalPort, barePort] = await freePorts(3);
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -75,7 +79,7 @@ export async function startServers({
       await spawnSandbox({
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_DB: db,
-        CLOSIENT_SANDBOX_API_KEYS: key,
+        CLOSIENT_SANDBOX_API_KEYS: keys,
         SANDBOX_RATE_LIMIT_PER_MINUTE: "100000000",
         SANDBOX_RATE_LIMIT_PER_DAY: "100000000",
         ...(timeScale === undefined ? {} : { SANDBOX_TIME_SCALE: String(timeScale) }),
@@ -89,7 +93,7 @@ export async function startServers({
           PORT: String(portalPort),
           SESSION_SECRET: generateApiKey("csb"),
           SANDBOX_PORT: String(sandboxPort),
-          CLOSIENT_SANDBOX_API_KEYS: key,
+          CLOSIENT_SANDBOX_API_KEYS: keys,
           ...portalEnv,
         },
         { quiet: true },

@@ -144,8 +144,8 @@ export function createApp(deps: AppDeps) {
     const org = c.get("org");
     const key = c.get("apiKey");
     return c.json({
-      user_id: null,
-      email: null,
+      user_id: key.userId,
+      email: key.email,
       organizations: [{ id: org.id, name: org.name }],
       metadata: {},
       api_key: {

@@ -23,7 +23,7 @@ async function main() {
   }
   const env = readSandboxEnv();
   const key =
-    env.CLOSIENT_SANDBOX_API_KEYS?.[0] ??
+    env.CLOSIENT_SANDBOX_API_KEYS?.[0]?.[0]?.key ??
     readFileSync(join(env.SANDBOX_DATA_DIR, GENERATED_KEY_FILE), "utf8").trim();
   const base = process.env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const response = await fetch(`${base}/_sandbox/events`, {

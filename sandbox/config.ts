@@ -1,21 +1,17 @@
 import { z } from "zod";
-import { parseApiKey } from "../lib/closient";
+import { parseSandboxKeys, type SandboxKey } from "../lib/closient/sandbox-keys";
 
-const keyList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((key) => key.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z.string().refine((key) => parseApiKey(key) !== null, {
-        message: "each key must be <csb|csu|cpk>_<32 alphanumerics>_<crc32 hex> with a valid checksum",
-      }),
-    ),
-  );
+/** Organizations, comma-separated; within one, keys joined by `+` (lib/closient/sandbox-keys.ts). */
+const keyList = z.string().transform((value, context): SandboxKey[][] => {
+  const orgs = parseSandboxKeys(value);
+  if (orgs) return orgs;
+  context.addIssue({
+    code: "custom",
+    message:
+      "each key must be <csb|csu|cpk>_<32 alphanumerics>_<crc32 hex> with a valid checksum; keys of one organization are joined by +, and a csu_ key may end in :email",
+  });
+  return z.NEVER;
+});
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 

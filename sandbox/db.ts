@@ -114,6 +114,11 @@ const MIGRATIONS: string[] = [
   END;
   CREATE INDEX deliveries_org_status_type ON deliveries (org_id, status, event_type, created_at DESC, id DESC);
   `,
+  // User keys (csu_) and their users: several keys per organization, whoami names the user.
+  `
+  ALTER TABLE api_keys ADD COLUMN email TEXT;
+  ALTER TABLE api_keys ADD COLUMN user_id TEXT;
+  `,
 ];
 
 export function openDb(path: string): Db {

@@ -21,8 +21,10 @@ export interface SandboxOptions extends Partial<SandboxEnv> {
 export interface Sandbox {
   url: string;
   port: number;
-  /** The configured keys, or the one generated for a default organization. */
+  /** The first key of each configured organization, or the one generated for a default one. */
   keys: string[];
+  /** Every organization and key, as CLOSIENT_SANDBOX_API_KEYS writes them (for the portal). */
+  keysConfig: string;
   /** True when no keys were configured and `keys[0]` was generated (and may be printed). */
   generatedKey: boolean;
   store: SandboxStore;
@@ -52,11 +54,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore(db, clock);
 
   const generatedKey = !env.CLOSIENT_SANDBOX_API_KEYS?.length;
-  const keys = generatedKey ? [defaultKey(env.SANDBOX_DATA_DIR)] : env.CLOSIENT_SANDBOX_API_KEYS!;
-  keys.forEach((key, index) => {
-    const name = keys.length === 1 ? "Sandbox organization" : `Sandbox organization ${index + 1}`;
-    store.ensureKey(key, parseApiKey(key)!.prefix, name);
+  const orgs = generatedKey
+    ? [[{ key: defaultKey(env.SANDBOX_DATA_DIR), email: null }]]
+    : env.CLOSIENT_SANDBOX_API_KEYS!;
+  orgs.forEach((keys, index) => {
+    store.ensureOrganization(
+      keys,
+      orgs.length === 1 ? "Sandbox organization" : `Sandbox organization ${index + 1}`,
+    );
   });
+  const keys = orgs.map((org) => org[0]!.key);
+  const keysConfig = orgs
+    .map((org) => org.map(({ key, email }) => (email ? `${key}:${email}` : key)).join("+"))
+    .join(",");
 
   const recovered = store.recoverClaimed();
   if (recovered > 0) log(`${recovered} deliveries interrupted by the last stop are due again`);
@@ -86,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${env.SANDBOX_HOST}:${port}`,
     port,
     keys,
+    keysConfig,
     generatedKey,
     store,
     worker,

@@ -10,7 +10,9 @@ import {
   METADATA_LIMITS,
   newEventId,
   newShortUuid,
+  parseApiKey,
   ROTATION_GRACE_MS,
+  SHORTUUID_ALPHABET,
   type ApiKeyPrefix,
   type Delivery,
   type DeliveryListQuery,
@@ -37,6 +39,16 @@ export interface ApiKeyRecord {
   description: string;
   role: string;
   createdAt: string;
+  /** A user key's user (csu_ only). */
+  email: string | null;
+  userId: string | null;
+}
+
+/** A stable shortuuid from a hex digest: a user key's user id, the same on every start. */
+function shortUuidOf(hex: string): string {
+  let id = "";
+  for (let i = 0; id.length < 22; i += 2) id += SHORTUUID_ALPHABET[parseInt(hex.slice(i, i + 2), 16) % 57];
+  return id;
 }
 
 interface EndpointRow {
@@ -108,29 +120,48 @@ export class SandboxStore {
 
   // ── organizations and keys ────────────────────────────────────────────────────────────────
 
-  /** Registers `key` (idempotent) and returns its organization. */
-  ensureKey(key: string, prefix: ApiKeyPrefix, orgName: string): Organization {
-    const existing = this.authenticate(key);
-    if (existing) return existing.org;
+  /**
+   * Registers an organization's keys (idempotent): the organization of any key it already knows,
+   * else a new one named `orgName`; each key not known yet joins it. A user key keeps its email.
+   */
+  ensureOrganization(keys: { key: string; email: string | null }[], orgName: string): Organization {
     const now = iso(this.clock.now());
-    const org = { id: newShortUuid(), name: orgName };
-    this.db.transaction(() => {
-      this.sql("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)").run(
-        org.id,
-        org.name,
-        now,
-      );
-      this.sql(
-        `INSERT INTO api_keys (id, key_hash, org_id, prefix, description, role, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(newShortUuid(), hashKey(key), org.id, prefix, "Sandbox key", "owner", now);
+    return this.db.transaction(() => {
+      let org = keys.map(({ key }) => this.authenticate(key)?.org).find(Boolean) ?? null;
+      if (!org) {
+        org = { id: newShortUuid(), name: orgName };
+        this.sql("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)").run(
+          org.id,
+          org.name,
+          now,
+        );
+      }
+      for (const { key, email } of keys) {
+        if (this.authenticate(key)) continue;
+        const prefix = parseApiKey(key)!.prefix;
+        this.sql(
+          `INSERT INTO api_keys (id, key_hash, org_id, prefix, description, role, created_at, email, user_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          newShortUuid(),
+          hashKey(key),
+          org.id,
+          prefix,
+          prefix === "csu" ? `User key of ${email ?? "a sandbox user"}` : "Sandbox key",
+          "owner",
+          now,
+          prefix === "csu" ? (email ?? "user@sandbox.example") : null,
+          prefix === "csu" ? shortUuidOf(hashKey(key)) : null,
+        );
+      }
+      return org;
     })();
-    return org;
   }
 
   authenticate(key: string): { org: Organization; apiKey: ApiKeyRecord } | null {
     const row = this.sql(
-      `SELECT k.id, k.org_id, k.prefix, k.description, k.role, k.created_at, o.name AS org_name
+      `SELECT k.id, k.org_id, k.prefix, k.description, k.role, k.created_at, k.email, k.user_id,
+              o.name AS org_name
          FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.key_hash = ?`,
     ).get(hashKey(key)) as
       | {
@@ -140,6 +171,8 @@ export class SandboxStore {
           description: string;
           role: string;
           created_at: string;
+          email: string | null;
+          user_id: string | null;
           org_name: string;
         }
       | undefined;
@@ -153,6 +186,8 @@ export class SandboxStore {
         description: row.description,
         role: row.role,
         createdAt: row.created_at,
+        email: row.email,
+        userId: row.user_id,
       },
     };
   }

@@ -57,7 +57,7 @@ async function main() {
       PORT: String(port),
       SESSION_SECRET: sessionSecret,
       ...(sandbox
-        ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keys.join(",") }
+        ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keysConfig }
         : {}),
     },
     { dev },

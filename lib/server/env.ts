@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { parseApiKey } from "@/lib/closient";
+import { firstBusinessKey } from "@/lib/closient/sandbox-keys";
 import { UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS, UPSTREAM_TIMEOUT_DEFAULT_MS } from "../timeouts";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -73,11 +73,8 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
   }
   const e = parsed.data;
   const isSandbox = e.CLOSIENT_API_URL === undefined;
-  const sandboxKey = isSandbox
-    ? (e.CLOSIENT_SANDBOX_API_KEYS?.split(",")
-        .map((key) => key.trim())
-        .find((key) => key.startsWith("csb_") && parseApiKey(key)) ?? null)
-    : null;
+  // One-click sign-in uses the first business key of the first organization that has one.
+  const sandboxKey = isSandbox ? firstBusinessKey(e.CLOSIENT_SANDBOX_API_KEYS ?? "") : null;
   return {
     upstreamUrl: (e.CLOSIENT_API_URL ?? `http://127.0.0.1:${e.SANDBOX_PORT}`).replace(/\/+$/, ""),
     isSandbox,

@@ -1,6 +1,7 @@
 import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_BASE, generateApiKey, newShortUuid } from "../../lib/closient";
+import { parseSandboxKeys } from "../../lib/closient/sandbox-keys";
 import { sandboxClient } from "../../harness/sandbox-client";
 import { startTestSandbox, type TestSandbox } from "../../harness/sandbox-in-process";
 
@@ -36,6 +37,50 @@ describe("authentication", () => {
     expect(res.body.organizations).toHaveLength(1);
     expect(res.body.api_key).toMatchObject({ role: "owner", description: "Sandbox key" });
     expect(JSON.stringify(res.body)).not.toContain(t.keys.orgA);
+  });
+});
+
+describe("several keys per organization, and user keys", () => {
+  it("shares one organization among the keys joined by +, and names a user key's user", async () => {
+    const business = generateApiKey("csb");
+    const alice = generateApiKey("csu");
+    const bob = generateApiKey("csu");
+    const other = generateApiKey("csb");
+    const config = `${business}+${alice}:alice+ops@brand.example+${bob}:bob@brand.example,${other}`;
+    const orgs = parseSandboxKeys(config)!;
+    expect(orgs.map((o) => o.length)).toEqual([3, 1]);
+    const own = await startTestSandbox({ CLOSIENT_SANDBOX_API_KEYS: orgs });
+    try {
+      const who = async (key: string) =>
+        (await sandboxClient(own.sandbox.url, key).get("/account/api/v1/whoami")).body;
+      const [b, a, c, o] = await Promise.all([who(business), who(alice), who(bob), who(other)]);
+      // One organization for the three keys; another for the fourth.
+      expect(new Set([b, a, c].map((w) => w.organizations[0].id)).size).toBe(1);
+      expect(o.organizations[0].id).not.toBe(b.organizations[0].id);
+      // A user key names its user (an email with a plus, too); a business key names none.
+      expect([a.email, c.email, b.email]).toEqual(["alice+ops@brand.example", "bob@brand.example", null]);
+      expect(a.user_id).toMatch(/^[23456789A-HJ-NP-Za-km-z]{22}$/);
+      expect(a.user_id).not.toBe(c.user_id);
+      expect(a.api_key.id).not.toBe(b.api_key.id);
+      // What one key creates, every key of its organization sees.
+      const made = await sandboxClient(own.sandbox.url, alice).post("webhooks/endpoints/", {
+        url: "https://shared.example/hooks",
+      });
+      const seen = await sandboxClient(own.sandbox.url, bob).get(`webhooks/endpoints/${made.body.id}/`);
+      expect(seen.status).toBe(200);
+      expect(
+        (await sandboxClient(own.sandbox.url, other).get(`webhooks/endpoints/${made.body.id}/`)).status,
+      ).toBe(404);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("refuses a malformed configuration: an email on a business key, or a bad checksum", () => {
+    expect(parseSandboxKeys(`${generateApiKey("csb")}:a@b.example`)).toBeNull();
+    expect(parseSandboxKeys(`${generateApiKey("csu")}:not-an-email`)).toBeNull();
+    expect(parseSandboxKeys("csb_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA_00000000")).toBeNull();
+    expect(parseSandboxKeys(` ${generateApiKey("csb")} , `)).toHaveLength(1);
   });
 });
 
