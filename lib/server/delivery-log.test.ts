@@ -10,7 +10,13 @@ const A = "EndpointAAAAAAAAAAAAAA";
 const B = "EndpointBBBBBBBBBBBBBB";
 const session = (org: string) => ({
   caller: { apiKey: "csb_log", requestId: "req-log" },
-  info: { organization: { id: org, name: "Org" }, key_description: "", role: "owner", sandbox: true },
+  info: {
+    organization: { id: org, name: "Org" },
+    key_description: "",
+    role: "owner",
+    actor: { kind: "key" as const, name: "CI key" },
+    sandbox: true,
+  },
 });
 const endpoint = (id: string, description: string) => endpointRow(id, description);
 const delivery = (id: string, endpointId: string, status = "failed") => ({

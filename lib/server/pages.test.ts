@@ -9,7 +9,13 @@ testEnv(upstream.url);
 const NOW = Date.parse("2026-12-01T08:00:00.000Z");
 const session = {
   caller: { apiKey: "csb_pages", requestId: "req-pages" },
-  info: { organization: { id: "org-pages", name: "Org" }, key_description: "", role: "", sandbox: false },
+  info: {
+    organization: { id: "org-pages", name: "Org" },
+    key_description: "",
+    role: "",
+    actor: { kind: "key" as const, name: "CI key" },
+    sandbox: false,
+  },
 };
 
 beforeEach(() => {

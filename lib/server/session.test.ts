@@ -61,6 +61,8 @@ describe("the session", () => {
         organization: { id: "org1", name: "Org" },
         key_description: "CI key",
         role: "owner",
+        // A cookie sealed before the actor was kept names the key by its description.
+        actor: { kind: "key", name: "CI key" },
         sandbox: false,
       },
     });
@@ -114,6 +116,7 @@ describe("the session", () => {
       organization: { id: "o", name: "O" },
       keyDescription: "",
       role: "",
+      actor: { kind: "key", id: "k1", name: "Deploy" },
     });
     expect(written[0]).toMatchObject({
       name: session.SESSION_COOKIE,
@@ -144,6 +147,7 @@ describe("signing in", () => {
       organization: { id: "orgZ", name: "Brand" },
       key_description: "Deploy key",
       role: "admin",
+      actor: { kind: "key", name: "Deploy key" },
       sandbox: false,
     });
     expect(upstream.seen[0]!.headers).toMatchObject({
@@ -151,6 +155,26 @@ describe("signing in", () => {
       "x-request-id": "req-sign-in",
     });
     expect((await session.currentSession())?.caller.apiKey).toBe("csb_new");
+  });
+
+  it("names a user key's user by email, and a key without a description by its id, never the key", async () => {
+    upstream.handle = upstream.json(200, {
+      user_id: "u1",
+      email: "alice@brand.example",
+      organizations: [{ id: "orgU", name: "U" }],
+      api_key: { created: "", description: "Alice's key", id: "k9", role: "owner" },
+    });
+    expect((await signIn({ apiKey: "csu_alice", requestId: "r" })).actor).toEqual({
+      kind: "user",
+      name: "alice@brand.example",
+    });
+    upstream.handle = upstream.json(200, {
+      organizations: [{ id: "orgK", name: "K" }],
+      api_key: { created: "", description: "", id: "k7", role: "owner" },
+    });
+    const info = await signIn({ apiKey: "csb_nameless", requestId: "r" });
+    expect(info.actor).toEqual({ kind: "key", name: "API key k7" });
+    expect(JSON.stringify(info)).not.toContain("csb_nameless");
   });
 
   it("starts a session for a key without a description or role", async () => {

@@ -19,15 +19,28 @@ const sessionClaimsSchema = z.object({
   org: z.object({ id: z.string(), name: z.string() }),
   desc: z.string(),
   role: z.string(),
+  /** Who acts, for the activity log (kind, id, name); cookies sealed before it had none. */
+  act: z.object({ k: z.enum(["user", "key"]), i: z.string(), n: z.string() }).optional(),
   iat: z.number(),
   exp: z.number(),
 });
+
+/**
+ * Who acts through a session, from whoami at sign-in: a user key's user (by email), or a business
+ * key (by its description and id). Never the key itself.
+ */
+export interface Actor {
+  kind: "user" | "key";
+  id: string;
+  name: string;
+}
 
 export interface Session {
   apiKey: string;
   organization: { id: string; name: string };
   keyDescription: string;
   role: string;
+  actor: Actor;
   /** When the cookie was sealed, in ms; it is sealed again at most once a minute. */
   sealedAt: number;
 }
@@ -66,12 +79,15 @@ async function open(token: string): Promise<Session | null> {
   const sealed = await openSeal(token, [e.sessionSecret, ...e.previousSessionSecrets]);
   const claims = sessionClaimsSchema.safeParse(sealed?.payload);
   if (!sealed || !claims.success) return null;
-  const { key, org, desc, role, iat, exp } = claims.data;
+  const { key, org, desc, role, act, iat, exp } = claims.data;
   const session = {
     apiKey: key,
     organization: org,
     keyDescription: desc,
     role,
+    actor: act
+      ? { kind: act.k, id: act.i, name: act.n }
+      : { kind: "key" as const, id: "", name: desc || "API key" },
     // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
     sealedAt: sealed.secretIndex === 0 ? iat * 1000 : 0,
   };
@@ -102,7 +118,13 @@ export function readRequestSession(request: NextRequest): Promise<Session | null
 export async function saveSession(session: Omit<Session, "sealedAt">) {
   const e = env();
   const token = await seal(
-    { key: session.apiKey, org: session.organization, desc: session.keyDescription, role: session.role },
+    {
+      key: session.apiKey,
+      org: session.organization,
+      desc: session.keyDescription,
+      role: session.role,
+      act: { k: session.actor.kind, i: session.actor.id, n: session.actor.name },
+    },
     e.sessionSecret,
     { maxAgeSeconds: e.sessionMaxAgeSeconds },
   );
@@ -145,6 +167,7 @@ export function sessionInfo(session: Session): SessionInfo {
     organization: session.organization,
     key_description: session.keyDescription,
     role: session.role,
+    actor: { kind: session.actor.kind, name: session.actor.name },
     sandbox: env().isSandbox,
   };
 }

@@ -1,8 +1,17 @@
 import "server-only";
 import { ClosientError } from "@/lib/closient";
 import type { Caller } from "./caller";
-import { saveSession, sessionInfo, type SessionInfo } from "./session";
+import type { Whoami } from "@/lib/closient";
+import { saveSession, sessionInfo, type Actor, type SessionInfo } from "./session";
 import { webhooks } from "./webhooks";
+
+/** Who acts with this key: a user key's user by email, else the key by its description and id. */
+export function actorOf(who: Whoami): Actor {
+  if (who.email) return { kind: "user", id: who.user_id ?? who.email, name: who.email };
+  const id = who.api_key?.id ?? "";
+  const description = who.api_key?.description ?? "";
+  return { kind: "key", id, name: description || (id ? `API key ${id}` : "API key") };
+}
 
 /** Asks the upstream who the key belongs to, and starts a session only when it answers. */
 export async function signIn({ apiKey, requestId }: Caller): Promise<SessionInfo> {
@@ -28,6 +37,7 @@ export async function signIn({ apiKey, requestId }: Caller): Promise<SessionInfo
     organization: { id: organization.id, name: organization.name },
     keyDescription: who.api_key?.description ?? "",
     role: who.api_key?.role ?? "",
+    actor: actorOf(who),
   };
   await saveSession(session);
   return sessionInfo({ ...session, sealedAt: Date.now() });
