@@ -1,5 +1,12 @@
 import type { Instrumentation } from "next";
 
+/** At start, in the Node runtime: open the store (its migrations run now) and its background work. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startStoreWork } = await import("@/lib/server/portal-store");
+  startStoreWork();
+}
+
 /**
  * A render or route that throws: one log line that ties the digest the admin sees ("Reference:
  * …" on the error page) to the request's id. The error's name and message only, never its stack.

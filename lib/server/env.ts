@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { firstBusinessKey } from "@/lib/closient/sandbox-keys";
+import { storeTarget, type StoreTarget } from "./store/db";
 import { UPSTREAM_SLOW_TIMEOUT_DEFAULT_MS, UPSTREAM_TIMEOUT_DEFAULT_MS } from "../timeouts";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -35,6 +36,14 @@ const schema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(0).max(15_000).default(15_000),
   ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((url) => storeTarget(url) !== null, "DATABASE_URL must be file:/path.db or postgres://…")
+      .optional(),
+  ),
+  ACTIVITY_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(180)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -54,6 +63,9 @@ export interface PortalEnv {
   /** How long a failure summary or diagnosis is kept per organization (lib/server/diagnosis.ts). */
   diagnosisCacheMs: number;
   secureCookies: boolean;
+  /** The portal's store (lib/server/store/db.ts): SQLite at .data/portal.db unless DATABASE_URL says. */
+  store: StoreTarget;
+  activityRetentionDays: number;
 }
 
 let cached: PortalEnv | undefined;
@@ -89,5 +101,7 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
     upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,
     diagnosisCacheMs: e.DIAGNOSIS_CACHE_MS,
     secureCookies: e.NODE_ENV === "production",
+    store: storeTarget(e.DATABASE_URL)!,
+    activityRetentionDays: e.ACTIVITY_RETENTION_DAYS,
   };
 }
