@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { join } from "node:path";
-import { e2e, portalUrl, sandboxUrl, serverLogs } from "./e2e/support/env";
+import { e2e, portalUrl, sandboxKeys, sandboxUrl, serverLogs } from "./e2e/support/env";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./harness/chromium";
 import { PORTAL_SERVER_ARGS } from "./harness/next-process";
 
@@ -21,7 +21,9 @@ const portal = (port: number, env: Record<string, string> = {}, log?: string) =>
     PORT: String(port),
     SESSION_SECRET: e2e.sessionSecret,
     SANDBOX_PORT: String(e2e.sandboxPort),
-    CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB},${e2e.keys.orgC}`,
+    CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
+    // Each portal its own store, in the suite's data folder (the main one's is e2e.storeFile).
+    DATABASE_URL: `file:${join(e2e.dataDir, `portal-${port}.db`)}`,
     UPSTREAM_TIMEOUT_MS: String(e2e.upstreamTimeoutMs),
     UPSTREAM_SLOW_TIMEOUT_MS: "15000",
     ...env,
@@ -63,7 +65,7 @@ export default defineConfig({
       env: {
         SANDBOX_PORT: String(e2e.sandboxPort),
         SANDBOX_DB: join(e2e.dataDir, "sandbox.db"),
-        CLOSIENT_SANDBOX_API_KEYS: `${e2e.keys.orgA},${e2e.keys.orgB},${e2e.keys.orgC}`,
+        CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
         // Retries in microseconds: a failing receiver reaches dead_letter within a second.
         SANDBOX_TIME_SCALE: "0.00001",
         // A receiver slower than this gets no answer in time (e2e/why-it-fails.spec.ts); the

@@ -181,7 +181,7 @@ async function main() {
       ...(twenty
         ? [
             {
-              name: `endpoints list, 20 ${TWENTY}`,
+              name: `endpoints list (20 ${TWENTY})`,
               url: `${portal}/webhooks`,
               cookie: twenty.cookie,
               route: "/webhooks",

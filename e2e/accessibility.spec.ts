@@ -114,6 +114,13 @@ for (const [size, device] of [
         await expect(page.getByRole("heading", { name: /Valid/ })).toBeVisible();
         await page.getByText("Compare with the body that was sent (optional)").click();
         expect(await violations(page), "/verify, valid, details open").toEqual([]);
+
+        await page.goto("/activity");
+        await page
+          .getByText(/^What changed|^Details$/)
+          .first()
+          .click();
+        expect(await violations(page), "/activity, an entry open").toEqual([]);
       });
     });
   }

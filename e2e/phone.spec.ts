@@ -70,6 +70,7 @@ test("every screen fits the phone, every target takes a finger, every primary ac
       `/deliveries/${dead!.id}?endpoint_id=${dead!.endpoint_id}&at=${encodeURIComponent(dead!.created_at)}`,
     ],
     "/verify": [`/verify?endpoint=${outage.longUrlId}`],
+    "/activity": ["/activity", `/activity?endpoint=${outage.longUrlId}`],
   };
   for (const route of builtPageRoutes()) {
     expect(visits[route], `page ${route} is not visited on the phone`).toBeDefined();

@@ -117,6 +117,9 @@ async function main() {
         E2E_KEY_A: generateApiKey("csb"),
         E2E_KEY_B: generateApiKey("csb"),
         E2E_KEY_C: generateApiKey("csb"),
+        E2E_KEY_D: generateApiKey("csb"),
+        E2E_KEY_ALICE: generateApiKey("csu"),
+        E2E_KEY_BOB: generateApiKey("csu"),
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),
         E2E_SESSION_SECRET_NEW: randomBytes(32).toString("hex"),
       };

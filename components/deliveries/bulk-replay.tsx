@@ -74,7 +74,12 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
     });
     // A 401 midway fails the mutation, which leads to sign-in; nothing else fails it.
     bulkReplay.mutate(
-      { plan, signal: abort.signal, onProgress: (progress) => setStage({ name: "running", plan, progress }) },
+      {
+        plan,
+        filters,
+        signal: abort.signal,
+        onProgress: (progress) => setStage({ name: "running", plan, progress }),
+      },
       { onSuccess: (summary) => setStage({ name: "done", plan, summary }) },
     );
   };

@@ -52,7 +52,12 @@ export function LogExport({
     controller.current = abort;
     setStage({ name: "reading", progress: { rows: 0, total, waitingSeconds: null } });
     read(
-      { filters, signal: abort.signal, onProgress: (progress) => setStage({ name: "reading", progress }) },
+      {
+        filters,
+        format,
+        signal: abort.signal,
+        onProgress: (progress) => setStage({ name: "reading", progress }),
+      },
       {
         onSuccess: (result) => {
           const body = format === "csv" ? toCsv(result.rows) : toJson(result.rows);

@@ -21,7 +21,7 @@ export function ReplayButton({
   endpointId: string;
   compact?: boolean;
 }) {
-  const replay = useReplayDelivery(deliveryId);
+  const replay = useReplayDelivery(deliveryId, endpointId);
   // The mutation's state reaches React a tick later; a second click in between must not resend.
   const inFlight = useRef(false);
   const result = replay.data;

@@ -4,6 +4,8 @@ import type { Endpoint } from "@/lib/closient";
 import type { EndpointHealth } from "@/lib/deliveries/health";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { RecentChanges } from "@/components/activity/activity-log";
+import type { ActivityEntry } from "@/lib/activity/entry";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealthPanel } from "./endpoint-health";
 import { EndpointSettings } from "./endpoint-settings";
@@ -25,6 +27,7 @@ export function EndpointDetail({
   allowHttp,
   now,
   health,
+  changes,
   summary,
 }: {
   endpoint: Endpoint;
@@ -33,6 +36,8 @@ export function EndpointDetail({
   allowHttp: boolean;
   /** The last 24 hours, or null when Closient could not say. */
   health: EndpointHealth | null;
+  /** Its last few entries on the activity log; null when the log cannot be read. */
+  changes: ActivityEntry[] | null;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -64,6 +69,9 @@ export function EndpointDetail({
           <TestPing endpointId={endpoint.id} active={endpoint.is_active} />
         </div>
       </div>
+      <Section id="changes" title="Recent changes" className="space-y-2">
+        <RecentChanges endpointId={endpoint.id} entries={changes} now={now} />
+      </Section>
       <Section id="verify" title="Verifying signatures" className="space-y-3">
         <p className="text-sm text-slate-600">
           A receiver that refuses good webhooks?{" "}

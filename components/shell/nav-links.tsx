@@ -8,6 +8,7 @@ import { LinkPending } from "@/components/ui/link-pending";
 const links: { href: string; label: string; short?: string }[] = [
   { href: "/webhooks", label: "Endpoints" },
   { href: "/deliveries", label: "Deliveries" },
+  { href: "/activity", label: "Activity" },
   { href: "/verify", label: "Verify a signature", short: "Verify" },
 ];
 

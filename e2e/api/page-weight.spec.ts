@@ -27,6 +27,7 @@ test("every page loads at most its budget of gzip JavaScript", async () => {
     "/deliveries": "/deliveries",
     "/deliveries/[deliveryId]": `/deliveries/${delivery.delivery_id}?endpoint_id=${endpoint.id}`,
     "/verify": `/verify?endpoint=${endpoint.id}`,
+    "/activity": "/activity",
   };
   const lines: string[] = [];
   const over: string[] = [];

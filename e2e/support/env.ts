@@ -31,6 +31,10 @@ export const e2e = {
     orgB: process.env.E2E_KEY_B || key("csb", "B"),
     /** The outage the diagnosis is tested on (e2e/why-it-fails.spec.ts), apart from the rest. */
     orgC: process.env.E2E_KEY_C || key("csb", "C"),
+    /** A team's organization: a business key and two users' keys (the activity log's actors). */
+    teamD: process.env.E2E_KEY_D || key("csb", "D"),
+    alice: process.env.E2E_KEY_ALICE || key("csu", "E"),
+    bob: process.env.E2E_KEY_BOB || key("csu", "F"),
   },
   upstreamTimeoutMs: 1500,
   attemptTimeoutMs: 6000,
@@ -59,3 +63,14 @@ export const DRIFT = {
   ],
   deliveries: ["DriftRecordsA234567892", "DriftRecordsB234567892", "DriftRecordsC234567892"],
 } as const;
+
+/** The users of the team's organization, as the sandbox's whoami names them. */
+export const TEAM = { alice: "alice@brand.example", bob: "bob@brand.example" } as const;
+
+/** CLOSIENT_SANDBOX_API_KEYS for the suite: three organizations of one key, and the team's. */
+export const sandboxKeys = [
+  e2e.keys.orgA,
+  e2e.keys.orgB,
+  e2e.keys.orgC,
+  `${e2e.keys.teamD}+${e2e.keys.alice}:${TEAM.alice}+${e2e.keys.bob}:${TEAM.bob}`,
+].join(",");

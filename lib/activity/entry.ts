@@ -116,3 +116,111 @@ export const activityFiltersSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type ActivityFilters = z.infer<typeof activityFiltersSchema>;
+
+const runId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const countField = z.number().int().min(0).max(1_000_000);
+/** The log's filters as the page had them (names and values only, bounded). */
+const filtersSeen = z
+  .record(z.string().max(40), z.string().max(200))
+  .refine((f) => Object.keys(f).length <= 12, "At most 12 filters.");
+
+/**
+ * What the browser reports of the work it does itself (the bulk replay runs in the admin's
+ * browser, one replay route call at a time; the export reads the log and makes the file there):
+ * `POST /api/activity` takes one of these.
+ */
+export const reportedActivitySchema = z.discriminatedUnion("action", [
+  z.strictObject({
+    action: z.literal("bulk_replay.started"),
+    run: runId,
+    planned: countField,
+    skipped: countField,
+    filters: filtersSeen,
+  }),
+  z.strictObject({
+    action: z.literal("bulk_replay.finished"),
+    run: runId,
+    replayed: countField,
+    failed: countField,
+    skipped: countField,
+    not_attempted: countField,
+  }),
+  z.strictObject({
+    action: z.literal("bulk_replay.cancelled"),
+    run: runId,
+    replayed: countField,
+    not_attempted: countField,
+  }),
+  z.strictObject({
+    action: z.literal("log.exported"),
+    rows: countField,
+    total: countField,
+    format: z.enum(["csv", "json"]),
+    filters: filtersSeen,
+  }),
+]);
+export type ReportedActivity = z.infer<typeof reportedActivitySchema>;
+
+/** The export's columns: the entry in words, and every field. */
+export const ACTIVITY_EXPORT_COLUMNS = [
+  "id",
+  "at",
+  "summary",
+  "actor_kind",
+  "actor_name",
+  "action",
+  "target_kind",
+  "target_id",
+  "target_name",
+  "outcome",
+  "error_code",
+  "request_id",
+  "changes",
+] as const;
+
+export function exportRow(
+  entry: ActivityEntry,
+): Record<(typeof ACTIVITY_EXPORT_COLUMNS)[number], string | null> {
+  return {
+    id: entry.id,
+    at: entry.at,
+    summary: describe(entry),
+    actor_kind: entry.actor.kind,
+    actor_name: entry.actor.name,
+    action: entry.action,
+    target_kind: entry.target?.kind ?? null,
+    target_id: entry.target?.id ?? null,
+    target_name: entry.target?.name ?? null,
+    outcome: entry.outcome,
+    error_code: entry.error_code,
+    request_id: entry.request_id,
+    changes: changeSummary(entry).join("; ") || null,
+  };
+}
+
+/** The page's time filter: a preset in the URL (`since=24h`) that the server turns into a time. */
+export const ACTIVITY_PERIODS = { "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
+export type ActivityPeriod = keyof typeof ACTIVITY_PERIODS;
+
+/**
+ * The page's URL as filters: the same names as `GET /api/activity`, plus a period preset for
+ * `since`. A value that does not parse is dropped (and named), never an error page.
+ */
+export function activityFiltersFrom(
+  params: URLSearchParams,
+  now: number,
+): { filters: ActivityFilters; period: ActivityPeriod | null; dropped: string[] } {
+  const raw = Object.fromEntries([...params].filter(([, value]) => value !== ""));
+  const period = raw.since && raw.since in ACTIVITY_PERIODS ? (raw.since as ActivityPeriod) : null;
+  if (period) raw.since = new Date(now - ACTIVITY_PERIODS[period]).toISOString();
+  const filters: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const field = activityFiltersSchema.shape[name as keyof ActivityFilters];
+    if (!field) continue;
+    const parsed = field.safeParse(value);
+    if (parsed.success) filters[name] = parsed.data;
+    else dropped.push(name);
+  }
+  return { filters: filters, period, dropped };
+}

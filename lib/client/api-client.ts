@@ -9,6 +9,7 @@ import type {
   EndpointUpdateInput,
   Paginated,
 } from "@/lib/closient";
+import type { ReportedActivity } from "@/lib/activity/entry";
 import type { SessionInfo } from "@/lib/sign-in/session-info";
 
 /**
@@ -31,12 +32,13 @@ async function send<T>(
   method: string,
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ data: T; headers: Record<string, string> }> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
       credentials: "same-origin",
@@ -76,6 +78,21 @@ async function send<T>(
   return { data: json as T, headers: rateLimitHeaders(response) };
 }
 
+/**
+ * What the page knows of a replay that Closient's route does not say: the delivery's endpoint and
+ * the bulk replay it is part of. Portal headers, for the activity log only.
+ */
+interface ReplayContext {
+  endpointId?: string;
+  bulkRun?: string;
+}
+function replayHeaders({ endpointId, bulkRun }: ReplayContext): Record<string, string> {
+  return {
+    ...(endpointId ? { "X-Portal-Endpoint-Id": endpointId } : {}),
+    ...(bulkRun ? { "X-Portal-Bulk-Replay": bulkRun } : {}),
+  };
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   return (await send<T>(method, path, body)).data;
 }
@@ -96,7 +113,14 @@ export const api = {
   /** The same, with the rate-limit state, for work that paces itself (the log's export). */
   listDeliveriesPaced: (query: DeliveryListFilters) =>
     send<Paginated<Delivery>>("GET", `/api/webhooks/deliveries?${toSearchParams(query).toString()}`),
-  replayDelivery: (id: string) => request<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
+  replayDelivery: (id: string, on: ReplayContext = {}) =>
+    send<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`, undefined, replayHeaders(on)).then(
+      ({ data }) => data,
+    ),
   /** The same, with the rate-limit state, for work that paces itself (the bulk replay). */
-  replayDeliveryPaced: (id: string) => send<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`),
+  replayDeliveryPaced: (id: string, on: ReplayContext = {}) =>
+    send<DeliveryResult>("POST", `/api/webhooks/deliveries/${id}/replay`, undefined, replayHeaders(on)),
+
+  /** What the browser did itself, for the activity log: a bulk replay's start and end, an export. */
+  reportActivity: (body: ReportedActivity) => request<null>("POST", "/api/activity", body),
 };

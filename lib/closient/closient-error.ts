@@ -23,6 +23,7 @@ export type ErrorCode =
   | "UPSTREAM_UNAVAILABLE"
   | "UPSTREAM_TIMEOUT"
   | "UPSTREAM_INVALID_RESPONSE"
+  | "STORE_UNAVAILABLE"
   | "NETWORK_ERROR";
 /** A code read from an envelope (Closient may add codes): only fromEnvelope makes one. */
 type ReceivedCode = string & { readonly __received: true };

@@ -15,6 +15,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: "Closient could not be reached. Try again in a moment.",
   UPSTREAM_TIMEOUT: "Closient did not answer in time. Try again in a moment.",
   UPSTREAM_INVALID_RESPONSE: "Closient sent a response the portal could not read.",
+  STORE_UNAVAILABLE: "The portal's database could not be reached. Try again in a moment.",
   NETWORK_ERROR: "The portal could not be reached. Check your connection and retry.",
 };
 

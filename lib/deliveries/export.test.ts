@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ClosientError, type Delivery } from "@/lib/closient";
-import { collectLog, csvCell, EXPORT_COLUMNS, toCsv, toJson, type ListPaced } from "./export";
+import { csvCell } from "@/lib/csv";
+import { collectLog, EXPORT_COLUMNS, toCsv, toJson, type ListPaced } from "./export";
 
 const delivery = (i: number, extra: Partial<Delivery> = {}): Delivery => ({
   id: `d${i}`,

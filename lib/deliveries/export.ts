@@ -1,4 +1,5 @@
 import type { Delivery, DeliveryListFilters, Paginated } from "@/lib/closient";
+import { csvLines } from "@/lib/csv";
 import { retryAfter, sleep as defaultSleep, waitAfter } from "./pacing";
 
 /*
@@ -103,23 +104,12 @@ export const EXPORT_COLUMNS = [
   "last_attempted_at",
 ] as const satisfies readonly (keyof Delivery)[];
 
-/**
- * One CSV cell. A value a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a
- * tab or a carriage return) gets a leading `'`, so it opens as text; quotes, commas and line breaks
- * are quoted as RFC 4180 says.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The rows as CSV with a header line, CRLF between lines (RFC 4180). */
 export function toCsv(rows: readonly Delivery[]): string {
-  const lines = [EXPORT_COLUMNS.join(",")];
-  for (const row of rows) lines.push(EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return csvLines(
+    EXPORT_COLUMNS,
+    rows.map((row) => EXPORT_COLUMNS.map((column) => row[column])),
+  );
 }
 
 /** The rows as a JSON array of objects with the same fields, in the same order. */

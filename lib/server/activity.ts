@@ -39,6 +39,8 @@ export interface Begin {
 export type Finish =
   | {
       ok: true;
+      /** What the answer told: a new endpoint's id, the target's name at that time. */
+      targetId?: string | null;
       targetName?: string | null;
       changes?: EndpointChanges | null;
       details?: Record<string, unknown> | null;
@@ -74,6 +76,7 @@ export class ActivityLog {
     const set: Partial<ActivityTable> = outcome.ok
       ? {
           outcome: "succeeded",
+          ...(outcome.targetId ? { target_id: outcome.targetId, endpoint_id: outcome.targetId } : {}),
           ...(outcome.targetName !== undefined ? { target_name: outcome.targetName } : {}),
           ...(outcome.changes !== undefined ? { changes: json(outcome.changes) } : {}),
           ...(outcome.details !== undefined ? { details: json(outcome.details) } : {}),

@@ -3,10 +3,14 @@ import { notFound } from "next/navigation";
 import { isShortUuid, type Delivery, type DeliveryListFilters } from "@/lib/closient";
 import { endpointName } from "@/lib/endpoints/names";
 import type { EndpointFilters } from "@/lib/endpoints/list-filters";
+import { activityFiltersFrom } from "@/lib/activity/entry";
+import { listActivity } from "./activity";
+import { noticeChangesElsewhere } from "./changes-elsewhere";
 import { endpointDiagnosis, failingNow } from "./diagnosis";
 import { endpointDirectory } from "./endpoint-directory";
 import { env } from "./env";
 import { load, requestTime, type Loaded } from "./load";
+import { portalStore } from "./portal-store";
 import type { PageSession } from "./session";
 import { webhooks } from "./webhooks";
 
@@ -23,6 +27,7 @@ export async function loadEndpointList({ caller, info }: PageSession, filters: E
     load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 })),
     failingNow(caller, info.organization.id, requestTime()).catch(() => null),
   ]);
+  if (page.ok) void noticeChangesElsewhere(info.organization.id, page.data.data);
   return { page, failing };
 }
 
@@ -30,10 +35,17 @@ export async function loadEndpointList({ caller, info }: PageSession, filters: E
 export async function loadEndpoint({ caller, info }: PageSession, endpointId: string) {
   if (!isShortUuid(endpointId)) notFound();
   const endpoint = await load(caller, (c) => webhooks.getEndpoint(c, endpointId));
-  const health = endpoint.ok
-    ? await endpointDiagnosis(caller, info.organization.id, endpointId, requestTime()).catch(() => null)
-    : null;
-  return { endpoint, health, allowHttp: env().isSandbox };
+  if (!endpoint.ok) return { endpoint, health: null, changes: null, allowHttp: env().isSandbox };
+  await noticeChangesElsewhere(info.organization.id, [endpoint.data]);
+  const [health, changes] = await Promise.all([
+    endpointDiagnosis(caller, info.organization.id, endpointId, requestTime()).catch(() => null),
+    // Its last few changes; the page stands without them when the store does not answer.
+    portalStore()
+      .then((db) => listActivity(db, info.organization.id, { endpoint: endpointId, limit: 5 }))
+      .then((page) => page.data)
+      .catch(() => null),
+  ]);
+  return { endpoint, health, changes, allowHttp: env().isSandbox };
 }
 
 export interface DeliveryView {
@@ -102,4 +114,33 @@ export async function loadVerify({ caller }: PageSession, endpointId: string | u
         endpoint: null,
         notice: "That endpoint could not be read, so the check cannot compare the secret with its own.",
       };
+}
+
+/** The organization's activity log with the URL's filters, one page, and the endpoints to filter by. */
+export async function loadActivity({ caller, info }: PageSession, params: URLSearchParams) {
+  const { filters, period, dropped } = activityFiltersFrom(params, requestTime());
+  const [page, directory] = await Promise.all([
+    portalStore()
+      .then((db) => listActivity(db, info.organization.id, filters))
+      .then((data): Loaded<typeof data> => ({ ok: true, data }))
+      .catch((): Loaded<never> => ({
+        ok: false,
+        message:
+          "The activity log cannot be read just now: the portal's database does not answer. Try again shortly.",
+      })),
+    endpointDirectory(caller, info.organization.id, filters.endpoint ? [filters.endpoint] : []),
+  ]);
+  return {
+    filters,
+    period,
+    dropped,
+    page,
+    endpoints: directory.newest.map((e) => ({ id: e.id, name: endpointName(e) })),
+    endpointName: filters.endpoint
+      ? (() => {
+          const known = directory.known.get(filters.endpoint);
+          return known ? endpointName(known) : filters.endpoint;
+        })()
+      : null,
+  };
 }

@@ -9,6 +9,7 @@ import {
   type ErrorEnvelope,
 } from "@/lib/closient";
 import type { NextRequest } from "next/server";
+import type { ActivityContext } from "./activity";
 import { requestIdOf, type Caller } from "./caller";
 import { log } from "./log";
 import { destroySession, readRequestSession, renew } from "./session";
@@ -50,12 +51,16 @@ export interface RouteInput {
   request: NextRequest;
   params: Record<string, string>;
   caller: Caller;
+  /** Who acts, in which organization, for the activity log. */
+  activity: ActivityContext;
 }
 
 export interface RouteOutput {
   data: unknown;
   status?: number;
   headers?: Record<string, string>;
+  /** A response of its own (a file), sent as it is instead of `data` as JSON. */
+  raw?: Response;
 }
 
 type Handler = (input: RouteInput) => Promise<RouteOutput> | RouteOutput;
@@ -95,9 +100,14 @@ export function proxyRoute(handler: Handler, { mutating = false } = {}) {
       if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
       try {
         const caller = { apiKey: session.apiKey, requestId: requestIdOf(request.headers) };
-        const out = await handler({ request, params: await context.params, caller });
+        const activity = {
+          orgId: session.organization.id,
+          actor: session.actor,
+          requestId: caller.requestId,
+        };
+        const out = await handler({ request, params: await context.params, caller, activity });
         await renew(session);
-        return json(out.data, out);
+        return out.raw ?? json(out.data, out);
       } catch (error) {
         if (error instanceof ClosientError && error.status === 401) await destroySession();
         throw error;

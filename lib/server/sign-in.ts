@@ -2,6 +2,7 @@ import "server-only";
 import { ClosientError } from "@/lib/closient";
 import type { Caller } from "./caller";
 import type { Whoami } from "@/lib/closient";
+import { activityLog } from "./portal-store";
 import { saveSession, sessionInfo, type Actor, type SessionInfo } from "./session";
 import { webhooks } from "./webhooks";
 
@@ -40,5 +41,12 @@ export async function signIn({ apiKey, requestId }: Caller): Promise<SessionInfo
     actor: actorOf(who),
   };
   await saveSession(session);
+  await activityLog().record(
+    { orgId: session.organization.id, actor: session.actor, requestId },
+    {
+      action: "session.signed_in",
+      target: { kind: "session", id: null, name: session.keyDescription || null },
+    },
+  );
   return sessionInfo({ ...session, sealedAt: Date.now() });
 }

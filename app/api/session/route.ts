@@ -3,6 +3,7 @@ import { assertSameOrigin, json, otherMethods, readBody, withErrors } from "@/li
 import type { NextRequest } from "next/server";
 import { destroySession, readRequestSession, sessionInfo } from "@/lib/server/session";
 import { requestIdOf } from "@/lib/server/caller";
+import { activityLog } from "@/lib/server/portal-store";
 import { signIn } from "@/lib/server/sign-in";
 
 /** Who is signed in: the organization and the key's description and role, never the key. */
@@ -23,10 +24,17 @@ export function POST(request: Request) {
   });
 }
 
-export function DELETE(request: Request) {
+export function DELETE(request: NextRequest) {
   return withErrors(request, async () => {
     assertSameOrigin(request);
+    const session = await readRequestSession(request);
     await destroySession();
+    if (session) {
+      await activityLog().record(
+        { orgId: session.organization.id, actor: session.actor, requestId: requestIdOf(request.headers) },
+        { action: "session.signed_out" },
+      );
+    }
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   });
 }

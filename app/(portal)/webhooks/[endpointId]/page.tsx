@@ -11,13 +11,14 @@ export const metadata: Metadata = { title: "Endpoint" };
 
 export default async function EndpointPage({ params }: { params: Promise<{ endpointId: string }> }) {
   const { endpointId } = await params;
-  const { endpoint, health, allowHttp } = await loadEndpoint(await requireSession(), endpointId);
+  const { endpoint, health, changes, allowHttp } = await loadEndpoint(await requireSession(), endpointId);
   return endpoint.ok ? (
     <EndpointDetail
       endpoint={endpoint.data}
       allowHttp={allowHttp}
       now={requestTime()}
       health={health}
+      changes={changes}
       summary={health ? <WhyItFails endpoint={endpoint.data} diagnosis={health} now={requestTime()} /> : null}
     />
   ) : (

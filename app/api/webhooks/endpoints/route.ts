@@ -1,6 +1,7 @@
 import { endpointListQuerySchema, endpointWriteSchemas } from "@/lib/closient";
 import { env } from "@/lib/server/env";
 import { otherMethods, proxyRoute, readBody, readQuery } from "@/lib/server/route";
+import { recorded } from "@/lib/server/recorded";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const GET = proxyRoute(({ request, caller }) =>
@@ -9,9 +10,9 @@ export const GET = proxyRoute(({ request, caller }) =>
 
 /** Answers with the full signing secret, the only time besides a rotation; never cached. */
 export const POST = proxyRoute(
-  async ({ request, caller }) => {
+  async ({ request, ...input }) => {
     const { create } = endpointWriteSchemas({ allowHttp: env().isSandbox });
-    return webhooks.createEndpoint(caller, await readBody(request, create));
+    return recorded.createEndpoint(input, await readBody(request, create));
   },
   { mutating: true },
 );

@@ -1,6 +1,7 @@
 import { endpointWriteSchemas } from "@/lib/closient";
 import { env } from "@/lib/server/env";
 import { otherMethods, pathId, proxyRoute, readBody } from "@/lib/server/route";
+import { recorded } from "@/lib/server/recorded";
 import { webhooks } from "@/lib/server/webhooks";
 
 export const GET = proxyRoute(({ params, caller }) =>
@@ -8,10 +9,10 @@ export const GET = proxyRoute(({ params, caller }) =>
 );
 
 export const PATCH = proxyRoute(
-  async ({ request, params, caller }) => {
+  async ({ request, params, ...input }) => {
     const id = pathId(params, "endpointId");
     const { update } = endpointWriteSchemas({ allowHttp: env().isSandbox });
-    return webhooks.updateEndpoint(caller, id, await readBody(request, update));
+    return recorded.updateEndpoint(input, id, await readBody(request, update));
   },
   { mutating: true },
 );

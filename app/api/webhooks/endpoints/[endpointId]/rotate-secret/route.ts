@@ -1,9 +1,9 @@
 import { otherMethods, pathId, proxyRoute } from "@/lib/server/route";
-import { webhooks } from "@/lib/server/webhooks";
+import { recorded } from "@/lib/server/recorded";
 
 /** Answers with the new full signing secret; never cached. */
 export const POST = proxyRoute(
-  ({ params, caller }) => webhooks.rotateSecret(caller, pathId(params, "endpointId")),
+  ({ params, ...input }) => recorded.rotateSecret(input, pathId(params, "endpointId")),
   { mutating: true },
 );
 

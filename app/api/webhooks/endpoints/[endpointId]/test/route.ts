@@ -1,8 +1,8 @@
 import { otherMethods, pathId, proxyRoute } from "@/lib/server/route";
-import { webhooks } from "@/lib/server/webhooks";
+import { recorded } from "@/lib/server/recorded";
 
 export const POST = proxyRoute(
-  ({ params, caller }) => webhooks.testEndpoint(caller, pathId(params, "endpointId")),
+  ({ params, ...input }) => recorded.testEndpoint(input, pathId(params, "endpointId")),
   { mutating: true },
 );
 
