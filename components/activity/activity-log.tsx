@@ -205,7 +205,7 @@ export function RecentChanges({
         <p className="text-sm text-slate-600">Nothing recorded for this endpoint yet.</p>
       ) : (
         <ol className="divide-y divide-slate-200">
-          {entries.map((entry) => (
+          {entries.slice(0, 5).map((entry) => (
             <ActivityEntryItem key={entry.id} entry={entry} now={now} />
           ))}
         </ol>

@@ -68,6 +68,7 @@ export function FailureCauses({
               {plural(group.count, "failure")} ({failureCounts(group.statuses)}), first{" "}
               <TimeAgo iso={group.firstSeen} now={now} />, last <TimeAgo iso={group.lastSeen} now={now} />
             </p>
+            {advice.after ? <p className="font-medium text-red-900">{advice.after}</p> : null}
             {compact ? null : <p>{advice.meaning}</p>}
             {advice.changedAt ? (
               <p className="text-xs text-slate-600">

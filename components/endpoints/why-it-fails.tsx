@@ -1,3 +1,4 @@
+import type { ActivityEntry } from "@/lib/activity/entry";
 import type { Endpoint } from "@/lib/closient";
 import { BulkReplayLauncher } from "@/components/deliveries/bulk-replay-launcher";
 import { FailureCauses } from "@/components/deliveries/failure-causes";
@@ -14,12 +15,16 @@ import { failureCounts, type EndpointDiagnosis } from "@/lib/deliveries/diagnosi
 export function WhyItFails({
   endpoint,
   diagnosis,
+  changes = null,
   now,
 }: {
   endpoint: Endpoint;
   diagnosis: EndpointDiagnosis;
+  /** Its recorded changes, newest first: a failure that began right after one names it. */
+  changes?: ActivityEntry[] | null;
   now: number;
 }) {
+  const recorded = (changes ?? []).map((c) => ({ at: c.at, action: c.action, actor: c.actor.name }));
   const { counts, failingSince, groups, read, failuresTotal, windowStart } = diagnosis;
   if (!groups.length) return null;
   return (
@@ -50,7 +55,12 @@ export function WhyItFails({
           filters={{ endpoint_id: endpoint.id, created_after: windowStart }}
         />
       ) : null}
-      <FailureCauses endpointId={endpoint.id} endpoint={endpoint} groups={groups} now={now} />
+      <FailureCauses
+        endpointId={endpoint.id}
+        endpoint={{ ...endpoint, recorded }}
+        groups={groups}
+        now={now}
+      />
     </Section>
   );
 }

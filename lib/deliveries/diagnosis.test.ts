@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   adviceFor,
+  type EndpointChange,
   answerSays,
   causeOf,
   failureCounts,
@@ -23,7 +24,7 @@ const failure = (status: number | null, body = "", extra: Partial<Failure> = {})
   attempts: 8,
   ...extra,
 });
-const advice = (status: number | null, body = "", endpoint?: { created_at: string; updated_at: string }) =>
+const advice = (status: number | null, body = "", endpoint?: EndpointChange) =>
   adviceFor(
     {
       cause: causeOf(failure(status, body)),
@@ -104,6 +105,37 @@ describe("what each cause likely means and what to do next", () => {
       advice(401, "", { ...endpoint, updated_at: "2026-12-01T10:01:00.000Z" }).changedAt,
     ).toBeUndefined();
     expect(advice(401, "", { ...endpoint, updated_at: endpoint.created_at }).changedAt).toBeUndefined();
+  });
+
+  it("401 that began after a recorded change names who made it and how long before", () => {
+    const endpoint = { created_at: "2026-11-01T00:00:00.000Z", updated_at: "2026-12-01T09:58:00.000Z" };
+    const rotated = { at: "2026-12-01T09:58:00.000Z", action: "secret.rotated", actor: "bob@brand.example" };
+    const paused = {
+      at: "2026-12-01T09:59:00.000Z",
+      action: "endpoint.paused",
+      actor: "alice@brand.example",
+    };
+    const later = {
+      at: "2026-12-01T10:05:00.000Z",
+      action: "endpoint.updated",
+      actor: "carol@brand.example",
+    };
+    // Newest first; a pause names no cause, a change after the first failure neither.
+    expect(advice(401, "", { ...endpoint, recorded: [later, paused, rotated] }).after).toBe(
+      "401s began 2 min after bob@brand.example rotated the secret.",
+    );
+    expect(
+      advice(403, "", {
+        ...endpoint,
+        recorded: [{ at: "2026-12-01T09:59:30.000Z", action: "endpoint.changed_elsewhere", actor: "x" }],
+      }).after,
+    ).toBe("403s began 30 s after the endpoint was changed outside the portal.");
+    // More than a day before, or none recorded: no such claim.
+    expect(
+      advice(401, "", { ...endpoint, recorded: [{ ...rotated, at: "2026-11-29T09:00:00.000Z" }] }).after,
+    ).toBeUndefined();
+    expect(advice(401, "", endpoint).after).toBeUndefined();
+    expect(advice(500, "", { ...endpoint, recorded: [rotated] }).after).toBeUndefined();
   });
 
   it("404 and 410: the URL or path is wrong, or gone", () => {

@@ -1,3 +1,4 @@
+import { formatDuration } from "@/lib/format-time";
 import type { Delivery } from "@/lib/closient";
 import { plural } from "@/lib/utils";
 import { FAILING_STATUSES, type EndpointHealth } from "./health";
@@ -170,12 +171,39 @@ export interface Advice {
   links: AdviceLink[];
   /** The endpoint's last change, when the failures began after it (a rotation, an edit). */
   changedAt?: string;
+  /** The recorded change the failures began after, in words: "401s began 2 min after bob… rotated the secret". */
+  after?: string;
 }
 
-/** The endpoint as the advice needs it: when it last changed (a rotation, an edit). */
+/** A change the activity log recorded: when, what, and who. */
+export interface RecordedChange {
+  at: string;
+  action: string;
+  actor: string;
+}
+
+/** The endpoint as the advice needs it: when it last changed, and its recorded changes, newest first. */
 export interface EndpointChange {
   updated_at: string;
   created_at: string;
+  recorded?: RecordedChange[];
+}
+
+const CHANGE_WORDS: Record<string, (actor: string) => string> = {
+  "secret.rotated": (actor) => `after ${actor} rotated the secret`,
+  "endpoint.updated": (actor) => `after ${actor} edited the endpoint`,
+  "endpoint.changed_elsewhere": () => "after the endpoint was changed outside the portal",
+};
+
+/** The recorded change the failures began after (within a day), named in words, or undefined. */
+function recordedCause(status: number, firstSeen: string, recorded: RecordedChange[] = []) {
+  const change = recorded.find(
+    (c) =>
+      c.action in CHANGE_WORDS && c.at <= firstSeen && Date.parse(firstSeen) - Date.parse(c.at) <= 86_400_000,
+  );
+  if (!change) return undefined;
+  const gap = formatDuration(Math.max(0, (Date.parse(firstSeen) - Date.parse(change.at)) / 1000));
+  return `${status}s began ${gap} ${CHANGE_WORDS[change.action]!(change.actor)}.`;
 }
 
 const NO_ANSWER: Advice = {
@@ -198,8 +226,10 @@ export function adviceFor(
     // A change after creation (a rotation, an edit) right before the failures began is the likely cause.
     const changed =
       endpoint && endpoint.updated_at > endpoint.created_at && endpoint.updated_at <= group.firstSeen;
+    const after = recordedCause(status, group.firstSeen, endpoint?.recorded);
     return {
       title: `${code}: the receiver refuses the request`,
+      ...(after ? { after } : {}),
       meaning: changed
         ? "The failures began after this endpoint's last change, a secret rotation or an edit. If its signing secret was rotated then, the receiver still verifies with the old one, which stops working 24 hours after the rotation."
         : "The receiver does not accept the signature, or something in front of it (an auth proxy, a firewall) asks for credentials of its own.",

@@ -41,7 +41,7 @@ export async function loadEndpoint({ caller, info }: PageSession, endpointId: st
     endpointDiagnosis(caller, info.organization.id, endpointId, requestTime()).catch(() => null),
     // Its last few changes; the page stands without them when the store does not answer.
     portalStore()
-      .then((db) => listActivity(db, info.organization.id, { endpoint: endpointId, limit: 5 }))
+      .then((db) => listActivity(db, info.organization.id, { endpoint: endpointId, limit: 10 }))
       .then((page) => page.data)
       .catch(() => null),
   ]);

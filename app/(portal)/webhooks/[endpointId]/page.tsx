@@ -19,7 +19,11 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
       now={requestTime()}
       health={health}
       changes={changes}
-      summary={health ? <WhyItFails endpoint={endpoint.data} diagnosis={health} now={requestTime()} /> : null}
+      summary={
+        health ? (
+          <WhyItFails endpoint={endpoint.data} diagnosis={health} changes={changes} now={requestTime()} />
+        ) : null
+      }
     />
   ) : (
     <ErrorState message={endpoint.message} action={<RefreshButton />} />
