@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Client } from "pg";
 import { freePort } from "./sandbox-client";
 
 export interface Postgres {
@@ -15,6 +16,9 @@ export interface Postgres {
   url: string;
   /** A fresh database on the same server, for a test that wants its own. */
   database(name: string): Promise<string>;
+  /** Stops the server, keeping its data (an outage); `start` brings it back on the same port. */
+  halt(): void;
+  start(): void;
   stop(): void;
 }
 
@@ -53,21 +57,22 @@ export async function startPostgres(): Promise<Postgres> {
   const port = await freePort();
   const data = join(dir, "data");
   as(join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "portal", "--no-sync"]);
-  as(join(bin, "pg_ctl"), [
-    "-D",
-    data,
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    "-l",
-    join(dir, "log"),
-    "-w",
-    "start",
-  ]);
+  const start = () =>
+    as(join(bin, "pg_ctl"), [
+      "-D",
+      data,
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      "-l",
+      join(dir, "log"),
+      "-w",
+      "start",
+    ]);
+  start();
   const url = `postgres://portal@127.0.0.1:${port}/postgres`;
   return {
     url,
     async database(name: string) {
-      const { Client } = await import("pg");
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
@@ -77,6 +82,10 @@ export async function startPostgres(): Promise<Postgres> {
       }
       return url.replace(/\/postgres$/, `/${name}`);
     },
+    halt() {
+      as(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+    },
+    start,
     stop() {
       try {
         as(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

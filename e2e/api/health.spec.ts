@@ -27,7 +27,8 @@ test("liveness answers without a session or an upstream", async () => {
 test("readiness is 200 while Closient answers, and 503 with the reason when it is down or hangs", async () => {
   expect(await get(e2e.portalPort, "/api/health/ready")).toMatchObject({
     status: 200,
-    body: { status: "ready" },
+    // The portal's own store is reported beside it.
+    body: { status: "ready", database: { dialect: "sqlite", status: "ok" } },
   });
 
   const down = await get(e2e.portalDownPort, "/api/health/ready");

@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Pool } from "pg";
+import { log } from "../log";
 import { migrationProvider } from "./migrations";
 import type { StoreSchema } from "./schema";
 
@@ -50,9 +51,15 @@ export async function openStore(target: StoreTarget): Promise<{ db: Store; diale
 
 function dialectFor({ dialect, location }: StoreTarget) {
   if (dialect === "postgres") {
-    return new PostgresDialect({
-      pool: new Pool({ connectionString: location, max: 10, connectionTimeoutMillis: 2_000 }),
-    });
+    const pool = new Pool({ connectionString: location, max: 10, connectionTimeoutMillis: 2_000 });
+    // A connection that the server drops (a restart, a failover) is an event, not a crash: the
+    // pool replaces it on the next query. Without listeners, Node would end the process: the pool
+    // listens on idle connections, and each connection on itself while it is checked out.
+    const dropped = (error: Error) =>
+      log.warn({ error: error.message }, "store: a PostgreSQL connection dropped");
+    pool.on("error", dropped);
+    pool.on("connect", (client) => client.on("error", dropped));
+    return new PostgresDialect({ pool });
   }
   if (location !== ":memory:") mkdirSync(dirname(location), { recursive: true });
   const database = new Database(location);

@@ -204,6 +204,40 @@ describe.each(["sqlite", "postgres"] as const)("the store on %s", (dialect) => {
   });
 });
 
+describe("PostgreSQL stopped during changes", () => {
+  it("lets every change through, and writes their entries in order once it is back", async (t) => {
+    if (!pg) return t.skip();
+    const { db } = await openStore(await fresh("postgres"));
+    const activity = new ActivityLog(() => Promise.resolve(db), 1_000, 50);
+    const org = "org-outage";
+    try {
+      await activity.record(ctx(org), { action: "endpoint.paused", details: { n: 0 } });
+      pg.halt();
+      const done: number[] = [];
+      for (let n = 1; n <= 5; n++) {
+        await activity.around(ctx(org), { action: "endpoint.updated", details: { n } }, () =>
+          Promise.resolve(done.push(n)),
+        );
+      }
+      expect(done).toEqual([1, 2, 3, 4, 5]);
+      expect(activity.backlog().waiting).toBeGreaterThan(0);
+      pg.start();
+      await expect.poll(() => activity.backlog().waiting, { timeout: 15_000 }).toBe(0);
+      const { data } = await listActivity(db, org, {});
+      expect(data.map((e) => [e.details?.n, e.outcome])).toEqual([
+        [5, "succeeded"],
+        [4, "succeeded"],
+        [3, "succeeded"],
+        [2, "succeeded"],
+        [1, "succeeded"],
+        [0, "succeeded"],
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  }, 30_000);
+});
+
 describe("the SQLite file", () => {
   it("holds no key and no secret after a session's entries", async () => {
     const target = await fresh("sqlite");
