@@ -92,6 +92,26 @@ test("recover from an outage: names, filters, detail, one replay, then all the r
   const receipts = healthyReceipts(receiver, before);
   expect(Object.fromEntries(receipts)).toEqual(Object.fromEntries(eventIds.map((id) => [id, 1])));
 
+  // On the activity log: the run's start and end, and each replay filed under the endpoint.
+  const logged = async () =>
+    (
+      (await (await page.request.get(`/api/activity?endpoint=${endpoint.id}`)).json()) as {
+        data: { action: string; details: Record<string, unknown> | null; outcome: string }[];
+      }
+    ).data;
+  await expect
+    .poll(async () => (await logged()).filter((e) => e.action === "delivery.replayed").length)
+    .toBe(3);
+  const run = (await (
+    await page.request.get("/api/activity?action=bulk_replay.finished&limit=1")
+  ).json()) as {
+    data: { details: Record<string, unknown> }[];
+  };
+  expect(run.data[0]?.details).toMatchObject({ replayed: 2, failed: 0, skipped: 1, not_attempted: 0 });
+  const replays = (await logged()).filter((e) => e.action === "delivery.replayed");
+  expect(replays.filter((e) => e.details?.bulk_replay === run.data[0]?.details.run)).toHaveLength(2);
+  expect(replays.every((e) => e.outcome === "succeeded" && e.details?.status === "delivered")).toBe(true);
+
   // Asking again sends nothing.
   const after = receiver.received.length;
   await page.reload();

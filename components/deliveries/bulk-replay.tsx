@@ -80,7 +80,12 @@ export function BulkReplay({ filters, onClose }: { filters: DeliveryListFilters;
         signal: abort.signal,
         onProgress: (progress) => setStage({ name: "running", plan, progress }),
       },
-      { onSuccess: (summary) => setStage({ name: "done", plan, summary }) },
+      {
+        onSuccess: (summary) => setStage({ name: "done", plan, summary }),
+        // A 401 leads to sign-in; anything else that stops the run before it starts is said here.
+        onError: (error) =>
+          setStage({ name: "error", message: error instanceof Error ? error.message : "The replay failed." }),
+      },
     );
   };
 

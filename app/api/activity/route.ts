@@ -18,7 +18,7 @@ export const POST = proxyRoute(
   async ({ request, activity }) => {
     const { action, ...details } = await readBody(request, reportedActivitySchema);
     await activityLog().record(activity, { action, target: { kind: "log", id: null, name: null }, details });
-    return { data: null, status: 201 };
+    return { data: null, raw: new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } }) };
   },
   { mutating: true },
 );
