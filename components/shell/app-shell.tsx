@@ -8,8 +8,9 @@ import type { Theme } from "@/lib/theme";
 
 /**
  * The page's frame. On a phone the header is two lines: the mark, the organization and sign-out,
- * then the navigation and the theme. From `sm` up both lines' parts share one row (`sm:contents`),
- * in the desktop's order.
+ * then the navigation and the theme, a line that scrolls sideways when it is wider than the phone
+ * (four links fill it; the theme follows). From `sm` up both lines' parts share one row
+ * (`sm:contents`), in the desktop's order.
  */
 export function AppShell({
   session,
@@ -36,7 +37,7 @@ export function AppShell({
             </Link>
             <span
               className="min-w-0 flex-1 truncate text-slate-700 sm:order-3 sm:flex-none sm:text-right"
-              title={session.key_description}
+              title={`Signed in as ${session.actor.name}`}
             >
               {session.organization.name}
             </span>
@@ -49,7 +50,7 @@ export function AppShell({
               <SignOutButton />
             </span>
           </div>
-          <div className="flex w-full items-center justify-between gap-2 sm:contents">
+          <div className="flex w-full items-center justify-between gap-2 max-sm:overflow-x-auto sm:contents">
             <span className="sm:order-2 sm:mr-auto">
               <NavLinks />
             </span>
