@@ -1,5 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { e2e, serverLogs } from "./support/env";
+
+/** The main portal's store (playwright.config.ts gives each portal a SQLite file of its own). */
+const storeFile = join(e2e.dataDir, `portal-${e2e.portalPort}.db`);
 import { deadLetters, expect, sandbox, test } from "./support/fixtures";
 import { seedEndpoint, revealAndClose } from "./support/seed";
 
@@ -111,6 +115,14 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   // The scan reads real output: both servers wrote to their logs.
   expect(readFileSync(serverLogs.portal, "utf8")).toContain(`"msg":"listening"`);
   expect(readFileSync(serverLogs.sandbox, "utf8")).toContain("[sandbox]");
+  // The portal's store (SQLite: its file and its write-ahead log) holds this session's entries, and
+  // neither the key nor a secret, not even the masked one.
+  const store = [storeFile, `${storeFile}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file).toString("latin1"))
+    .join("");
+  expect(store, "the store recorded the session").toContain("secret.rotated");
+  expect(store, "the store holds no masked secret").not.toContain(`${created.slice(0, 8)}...`);
   for (const [where, texts] of Object.entries({
     urls,
     console: consoleLines,
@@ -118,6 +130,7 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
     storage: Object.values(storage),
     "portal output": [readFileSync(serverLogs.portal, "utf8")],
     "sandbox output": [readFileSync(serverLogs.sandbox, "utf8")],
+    "portal store": [store],
   })) {
     for (const secret of [key, created, rotated]) {
       expect(

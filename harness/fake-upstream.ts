@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /** What a fake Closient saw of one call. */
 export interface SeenCall {
@@ -46,10 +49,14 @@ export async function fakeUpstream() {
   };
 }
 
-/** The portal's environment for a unit test, pointed at `upstreamUrl`; set before env() is read. */
+/**
+ * The portal's environment for a unit test, pointed at `upstreamUrl`, with a store of its own in
+ * a temporary file; set before env() is read.
+ */
 export function testEnv(upstreamUrl: string) {
   Object.assign(process.env, {
     CLOSIENT_API_URL: upstreamUrl,
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "portal-unit-")), "portal.db")}`,
     SESSION_SECRET: "unit-test-session-secret-0123456789abcdef",
     UPSTREAM_TIMEOUT_MS: "300",
     UPSTREAM_SLOW_TIMEOUT_MS: "900",

@@ -7,6 +7,7 @@ import {
   type ActivityPeriod,
 } from "@/lib/activity/entry";
 import { InlineField } from "@/components/ui/field";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { RefreshButton } from "@/components/ui/refresh-button";
 import { ActivityEntryItem } from "./activity-entry";
@@ -105,22 +106,8 @@ export function ActivityLog({ view, now }: { view: ActivityView; now: number }) 
             ))}
           </select>
         </InlineField>
-        <div className="col-span-2 flex gap-2">
-          <button
-            type="submit"
-            className="bg-surface min-h-9 rounded-md border border-slate-300 px-4 text-sm font-medium text-slate-800 hover:bg-slate-50 max-sm:min-h-11 max-sm:flex-1"
-          >
-            Filter
-          </button>
-          {filtered ? (
-            <Link
-              href="/activity"
-              prefetch={false}
-              className="inline-flex min-h-9 items-center px-2 text-sm font-medium text-indigo-700 underline max-sm:min-h-11 max-sm:justify-center"
-            >
-              Clear all
-            </Link>
-          ) : null}
+        <div className="col-span-2 flex gap-2 max-sm:[&>*]:flex-1">
+          <FilterActions filtered={filtered} clearHref="/activity" />
         </div>
       </Form>
       {view.dropped.length ? (

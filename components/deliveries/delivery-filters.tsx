@@ -1,10 +1,10 @@
 import Form from "next/form";
-import Link from "next/link";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { DELIVERY_STATUSES } from "@/lib/closient/delivery-constants";
 import { EVENT_CATALOGUE } from "@/lib/closient/event-types";
 import type { SincePreset } from "@/lib/deliveries/log-filters";
 import { InlineField } from "@/components/ui/field";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 const control = "min-h-9 w-full rounded-md border border-slate-300 bg-surface px-3 py-1.5 text-sm sm:w-auto";
 
@@ -113,20 +113,7 @@ export function DeliveryFilters({
           className={`${control} font-mono sm:w-44`}
         />
       </InlineField>
-      <button
-        type="submit"
-        className="bg-surface min-h-9 rounded-md border border-slate-300 px-4 text-sm font-medium text-slate-800 hover:bg-slate-50 max-sm:min-h-11"
-      >
-        Filter
-      </button>
-      {filtered ? (
-        <Link
-          href="/deliveries"
-          className="inline-flex min-h-9 items-center px-2 text-sm font-medium text-indigo-700 underline max-sm:min-h-11 max-sm:justify-center"
-        >
-          Clear all
-        </Link>
-      ) : null}
+      <FilterActions filtered={filtered} clearHref="/deliveries" />
     </Form>
   );
 }

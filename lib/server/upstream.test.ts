@@ -251,7 +251,10 @@ describe("the readiness probe", () => {
   it("asks at most once in 5 seconds, then asks again", async () => {
     upstream.handle = upstream.json(401, { error: { code: "UNAUTHORIZED", message: "no key", status: 401 } });
     const t = 1_000_000;
-    expect(await readiness(t)).toEqual({ ok: true });
+    expect(await readiness(t)).toEqual({
+      upstream: { ok: true },
+      database: { dialect: "sqlite", status: "ok" },
+    });
     await readiness(t + 4_999);
     expect(upstream.seen).toHaveLength(1);
     await readiness(t + 5_000);
