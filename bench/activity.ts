@@ -132,8 +132,10 @@ async function main() {
   const pg = await startPostgres();
   const sandbox = await startTestSandbox();
   try {
-    const endpoint = (await sandbox.a.post("webhooks/endpoints/", { url: "https://bench.example/h" })).body
-      .id as string;
+    const made = await sandbox.a.post<{ id: string }>("webhooks/endpoints/", {
+      url: "https://bench.example/h",
+    });
+    const endpoint = made.body.id;
     let flip = false;
     const patch = () => sandbox.a.patch(`webhooks/endpoints/${endpoint}/`, { is_active: (flip = !flip) });
     const targets: [string, StoreTarget][] = [
