@@ -70,19 +70,21 @@ async function fill(db: Store) {
   for (let done = 0; done < ENTRIES; done += batch) {
     const rows = Array.from({ length: Math.min(batch, ENTRIES - done) }, (_, k) => {
       const n = done + k;
+      // Spread each field on its own (a multiplicative hash), so no filter is tied to the organization.
+      const mix = Math.imul(n, 2654435761) >>> 0;
       const at = start + Math.floor((n / ENTRIES) * 180 * 86_400_000);
       return {
         id: timeOrderedId(at),
         org_id: `org-${n % ORGS}`,
         at: new Date(at).toISOString(),
         actor_kind: "user",
-        actor_id: `u${n % 10}`,
-        actor_name: `admin${n % 10}@brand.example`,
-        action: actions[n % actions.length]!,
+        actor_id: `u${(mix >>> 8) % 10}`,
+        actor_name: `admin${(mix >>> 8) % 10}@brand.example`,
+        action: actions[(mix >>> 13) % actions.length]!,
         target_kind: "endpoint",
-        target_id: `E${n % 20}`,
-        target_name: `Endpoint ${n % 20}`,
-        endpoint_id: `E${n % 20}`,
+        target_id: `E${(mix >>> 3) % 20}`,
+        target_name: `Endpoint ${(mix >>> 3) % 20}`,
+        endpoint_id: `E${(mix >>> 3) % 20}`,
         outcome: "succeeded",
         error_code: null,
         request_id: null,

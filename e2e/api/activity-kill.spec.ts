@@ -1,59 +1,25 @@
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { portalServer } from "../../harness/next-process";
 import { freePort, sandboxClient } from "../../harness/sandbox-client";
-import { e2e, portalUrl, sandboxKeys, sandboxUrl } from "../support/env";
+import { e2e, portalUrl, sandboxUrl } from "../support/env";
 import { expect, test } from "../support/fixtures";
+import { signInTo, startPortal } from "../support/portal-process";
 
 /**
  * SIGKILL of the portal during a burst of changes: an entry is written before each change goes to
  * Closient, so every endpoint that Closient created has an entry (completed, or left pending: the
  * page says "outcome unknown" once it is old), whatever moment the kill came at.
  */
-async function startPortal(port: number, store: string): Promise<ChildProcess> {
-  const child = portalServer(
-    {
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      SESSION_SECRET: e2e.sessionSecret,
-      SANDBOX_PORT: String(e2e.sandboxPort),
-      CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
-      DATABASE_URL: `file:${store}`,
-    },
-    { quiet: true },
-  );
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${portalUrl(port)}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the portal did not start");
-}
-
-async function signIn(port: number): Promise<string> {
-  const res = await fetch(`${portalUrl(port)}/api/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: portalUrl(port) },
-    body: JSON.stringify({ api_key: e2e.keys.teamD }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie()[0]!.split(";")[0]!;
-}
-
 test("SIGKILL during a burst of creates: every endpoint Closient made has an entry", async () => {
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), "portal-kill-"));
   const store = join(dir, "portal.db");
   const port = await freePort();
   const tag = `kill-${Date.now().toString(36)}`;
-  let portal = await startPortal(port, store);
+  let portal = await startPortal(port, `file:${store}`);
   try {
-    const cookie = await signIn(port);
+    const cookie = await signInTo(port, e2e.keys.teamD);
     const create = (i: number) =>
       fetch(`${portalUrl(port)}/api/webhooks/endpoints`, {
         method: "POST",
@@ -81,8 +47,8 @@ test("SIGKILL during a burst of creates: every endpoint Closient made has an ent
         if (e.description.startsWith(tag)) made.add(e.description);
       if (!body.pagination.has_next) break;
     }
-    portal = await startPortal(port, store);
-    const again = await signIn(port);
+    portal = await startPortal(port, `file:${store}`);
+    const again = await signInTo(port, e2e.keys.teamD);
     const res = await fetch(`${portalUrl(port)}/api/activity?action=endpoint.created&limit=200`, {
       headers: { Cookie: again },
     });

@@ -71,16 +71,18 @@ function dialectFor({ dialect, location }: StoreTarget) {
 
 /**
  * Applies the migrations not applied yet. On PostgreSQL, Kysely's migrator holds an advisory lock
- * for the whole run, so a second instance waits and then finds nothing to do. SQLite has no such
- * lock across processes: a second process that raced the first fails its transaction (the file
- * is locked, or the table exists), and tries again, when it finds the work done.
+ * for the run, so a second instance waits and then finds nothing to do; but it creates its own
+ * bookkeeping tables before taking the lock, and two `create table if not exists` at once can
+ * collide. SQLite has no lock across processes at all: a second process that raced the first fails
+ * its transaction (the file is locked, or the table exists). Either way the loser tries again, and
+ * finds the work done.
  */
 export async function migrate(db: Store, dialect: Dialect, attempts = 50): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   for (let attempt = 1; ; attempt++) {
     const { error, results = [] } = await migrator.migrateToLatest();
     if (!error) return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
-    if (dialect === "postgres" || attempt >= attempts) {
+    if (attempt >= (dialect === "postgres" ? 5 : attempts)) {
       throw error instanceof Error ? error : new Error("the store's migration failed");
     }
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
