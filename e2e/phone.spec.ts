@@ -130,6 +130,8 @@ test("the outage loop by thumb: a dead letter replayed, the endpoint paused, all
   await expect(page.getByText("Dead letter: all 8 attempts failed")).toBeVisible();
   await tap(page, page.getByRole("button", { name: `Replay delivery ${id}` }));
   await expect(page.getByTestId("replay-result")).toContainText("Replayed as a new delivery: delivered");
+  // The page renders again with the replay among the event's deliveries, before the next tap.
+  await expect(page.getByText("This event was sent to the endpoint again later")).toBeVisible();
 
   // Its endpoint, paused with the confirmation's button.
   await tap(page, page.getByRole("region", { name: "Fields" }).getByRole("link").first());

@@ -18,11 +18,30 @@ test("two instances on one PostgreSQL: migrations once, one activity log", async
   const url = await pg.database("portal");
   const portals = await Promise.all([startPortal(one!, url), startPortal(two!, url)]);
   try {
+    // Each instance migrates as it starts, in the background: both get there, with no error, and
+    // the migration is recorded once (its name is the table's key).
     const client = new Client({ connectionString: url });
     await client.connect();
-    const applied = await client.query("select name from kysely_migration");
-    await client.end();
-    expect(applied.rows.map((r: { name: string }) => r.name)).toEqual(["2026-12-07-01-activity"]);
+    try {
+      await expect
+        .poll(async () => {
+          const ready = await Promise.all(
+            [one!, two!].map(
+              async (port) =>
+                (
+                  (await (await fetch(`${portalUrl(port)}/api/health/ready`)).json()) as {
+                    database: { status: string };
+                  }
+                ).database.status,
+            ),
+          );
+          const applied = await client.query("select name from kysely_migration").catch(() => ({ rows: [] }));
+          return { ready, applied: applied.rows.map((r: { name: string }) => r.name) };
+        })
+        .toEqual({ ready: ["ok", "ok"], applied: ["2026-12-07-01-activity"] });
+    } finally {
+      await client.end();
+    }
 
     const made = await sandboxClient(sandboxUrl, e2e.keys.teamD).post("webhooks/endpoints/", {
       url: "https://scale.example/hooks",
