@@ -52,9 +52,17 @@ export function endpointChanges(before: EndpointFields, after: EndpointFields): 
 /** Each change on a line of its own, in words. */
 export function changeLines(changes: EndpointChanges): string[] {
   const lines: string[] = [];
-  if (changes.url) lines.push(`URL: ${changes.url.before} → ${changes.url.after}`);
+  // A field that was empty (a new endpoint's) reads as set, not as a change from nothing.
+  if (changes.url)
+    lines.push(
+      changes.url.before ? `URL: ${changes.url.before} → ${changes.url.after}` : `URL: ${changes.url.after}`,
+    );
   if (changes.description)
-    lines.push(`Description: "${changes.description.before}" → "${changes.description.after}"`);
+    lines.push(
+      changes.description.before
+        ? `Description: "${changes.description.before}" → "${changes.description.after}"`
+        : `Description: "${changes.description.after}"`,
+    );
   if (changes.event_types) {
     const { added, removed } = changes.event_types;
     if (added.length) lines.push(`Event types added: ${added.join(", ")}`);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailable, startPostgres, type Postgres } from "../../../harness/postgres";
-import { ActivityLog, listActivity, pruneActivity } from "../activity";
+import { ActivityLog, listActivity, pruneActivity, toEntry } from "../activity";
 import { migrate, openStore, storeTarget, type Store, type StoreTarget } from "./db";
 import { MIGRATIONS } from "./migrations";
 
@@ -236,6 +236,33 @@ describe("PostgreSQL stopped during changes", () => {
       await db.destroy();
     }
   }, 30_000);
+});
+
+describe("an entry left pending", () => {
+  it("reads as pending for two minutes, then as outcome unknown", () => {
+    const row = {
+      id: "x",
+      org_id: "o",
+      at: "2026-12-07T10:00:00.000Z",
+      actor_kind: "user",
+      actor_id: "u",
+      actor_name: "alice@brand.example",
+      action: "secret.rotated",
+      target_kind: null,
+      target_id: null,
+      target_name: null,
+      endpoint_id: null,
+      outcome: "pending",
+      error_code: null,
+      request_id: null,
+      changes: null,
+      details: null,
+    };
+    const at = Date.parse(row.at);
+    expect(toEntry(row, at + 60_000).outcome).toBe("pending");
+    expect(toEntry(row, at + 3 * 60_000).outcome).toBe("unknown");
+    expect(toEntry({ ...row, outcome: "succeeded" }, at + 3 * 60_000).outcome).toBe("succeeded");
+  });
 });
 
 describe("the SQLite file", () => {
