@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useBulkReplay, usePlanReplay } from "@/lib/client/delivery-mutations";
+import { useBulkReplay, usePlanReplay } from "@/lib/client/bulk-replay-mutations";
 import type { Plan, Progress, Summary } from "@/lib/deliveries/bulk-replay";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useExportLog } from "@/lib/client/delivery-mutations";
+import { useExportLog } from "@/lib/client/export-mutation";
 import type { DeliveryListFilters } from "@/lib/closient";
 import { EXPORT_MAX_ROWS, toCsv, toJson, type ExportProgress } from "@/lib/deliveries/export";
 import { Button } from "@/components/ui/button";
