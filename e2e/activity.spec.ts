@@ -121,6 +121,23 @@ test("two admins act; each entry names who and what changed, on the page and in 
     )
     .toEqual({ description: { before: name, after: `${name}, renamed` } });
 
+  // A change made outside, then an edit through the portal before any page read it: the outside
+  // change is its own entry, not folded into the edit.
+  await team.patch(`webhooks/endpoints/${id}/`, { metadata: { region: "eu" } });
+  const edit = await bob.request.patch(`/api/webhooks/endpoints/${id}`, { data: { description: name } });
+  expect(edit.status()).toBe(200);
+  await expect
+    .poll(async () =>
+      (await activity(bob, `?endpoint=${id}`)).data.slice(0, 2).map((e) => [e.action, e.changes]),
+    )
+    .toEqual([
+      ["endpoint.updated", { description: { before: `${name}, renamed`, after: name } }],
+      [
+        "endpoint.changed_elsewhere",
+        { metadata: { set: { region: { before: null, after: "eu" } }, removed: {} } },
+      ],
+    ]);
+
   // Another organization: nothing of it, whatever the filters say.
   const otherContext = await browser.newContext({ baseURL });
   const other = await otherContext.newPage();

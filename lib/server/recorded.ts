@@ -2,7 +2,7 @@ import "server-only";
 import { endpointChanges, endpointFields, type EndpointFields } from "@/lib/activity/changes";
 import { isShortUuid, type EndpointCreate, type EndpointUpdate } from "@/lib/closient";
 import { endpointName } from "@/lib/endpoints/names";
-import { rememberEndpoint } from "./changes-elsewhere";
+import { noticeChangesElsewhere, rememberEndpoint } from "./changes-elsewhere";
 import { endpointDirectory } from "./endpoint-directory";
 import { activityLog } from "./portal-store";
 import type { RouteInput } from "./route";
@@ -49,6 +49,8 @@ export const recorded = {
           ({ data }) => data,
           () => null,
         );
+    // What changed outside the portal since it last looked is its own entry, not part of this edit.
+    if (before) await noticeChangesElsewhere(activity.orgId, [before]);
     const result = await activityLog().around(
       activity,
       {
@@ -72,7 +74,8 @@ export const recorded = {
       () => webhooks.rotateSecret(caller, id),
       ({ data }) => ({ targetName: endpointName(data) }),
     );
-    await rememberEndpoint(activity.orgId, result.data);
+    // A rotation changes none of the fields compared: what differs was changed elsewhere before it.
+    await noticeChangesElsewhere(activity.orgId, [result.data]);
     return result;
   },
 
