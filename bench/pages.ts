@@ -198,6 +198,7 @@ async function main() {
         route: "/deliveries/[deliveryId]",
       },
       { name: "verify a signature", url: `${portal}/verify?endpoint=${id}`, cookie, route: "/verify" },
+      { name: "activity", url: `${portal}/activity`, cookie, route: "/activity" },
     ];
     const pages = ONLY ? all.filter((p) => p.name === "bare Next.js page" || ONLY.includes(p.name)) : all;
     if (REPORTS) mkdirSync(REPORTS, { recursive: true });
