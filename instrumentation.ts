@@ -1,10 +1,13 @@
 import type { Instrumentation } from "next";
 
-/** At start, in the Node runtime: open the store (its migrations run now) and its background work. */
+/** At start, in the Node runtime: open the store (its migrations run now), its background work, and the alerts' (the watcher and the outbox). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startStoreWork } = await import("@/lib/server/portal-store");
   startStoreWork();
+  const { startAlertWork, stopAlertWork } = await import("@/lib/server/alerts/work");
+  startAlertWork();
+  process.once("SIGTERM", () => void stopAlertWork());
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 import type { Clock } from "./clock";
 import type { RateLimiter } from "./rate-limit";
 import type { ApiKeyRecord, AttemptOutcome, Organization, SandboxStore } from "./store";
+import { inboxPage, mailPage, type Inbox } from "./inbox";
 import { LEASE_MS, type DeliveryWorker } from "./worker";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,6 +56,8 @@ export interface AppDeps {
   limiter: RateLimiter;
   clock: Clock;
   log: (line: string) => void;
+  /** The local inbox (sandbox/inbox.ts), when the sandbox runs one. */
+  inbox?: Inbox | null;
 }
 
 function errorResponse(c: Context, error: ClosientError) {
@@ -214,6 +217,21 @@ export function createApp(deps: AppDeps) {
 
   // `requests_served` counts authenticated API calls: a client can check what reached the API.
   app.get("/_sandbox/health", (c) => c.json({ status: "ok", requests_served: requestsServed }));
+
+  // The local inbox: what the portal mailed through the sandbox's SMTP server.
+  const { inbox } = deps;
+  if (inbox) {
+    const htmlHeaders = {
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'",
+    };
+    app.get("/_sandbox/inbox", (c) => c.html(inboxPage(inbox.mails()), 200, htmlHeaders));
+    app.get("/_sandbox/inbox.json", (c) => c.json({ data: inbox.mails() }));
+    app.get("/_sandbox/inbox/:id", (c) => {
+      const mail = inbox.mails().find((m) => m.id === c.req.param("id"));
+      if (!mail) throw closientError(404, "NOT_FOUND");
+      return c.html(mailPage(mail), 200, htmlHeaders);
+    });
+  }
 
   app.notFound((c) => errorResponse(c, closientError(404, "NOT_FOUND")));
   app.onError((error, c) => {

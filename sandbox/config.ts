@@ -17,6 +17,7 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const envSchema = z.object({
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8000)),
+  SANDBOX_SMTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(2525)),
   SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
   SANDBOX_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   SANDBOX_DB: z.preprocess(emptyAsUndefined, z.string().optional()),

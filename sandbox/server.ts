@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { systemClock, type Clock } from "./clock";
 import { readSandboxEnv, type SandboxEnv } from "./config";
 import { openDb } from "./db";
+import { startInbox, type Inbox } from "./inbox";
 import { RateLimiter } from "./rate-limit";
 import { SandboxStore } from "./store";
 import { ATTEMPT_TIMEOUT_MS, DeliveryWorker } from "./worker";
@@ -16,6 +17,8 @@ export const GENERATED_KEY_FILE = "sandbox-api-key";
 export interface SandboxOptions extends Partial<SandboxEnv> {
   clock?: Clock;
   log?: (line: string) => void;
+  /** Runs the local inbox (an SMTP server on SANDBOX_SMTP_PORT, read at /_sandbox/inbox). */
+  inbox?: boolean;
 }
 
 export interface Sandbox {
@@ -29,6 +32,8 @@ export interface Sandbox {
   generatedKey: boolean;
   store: SandboxStore;
   worker: DeliveryWorker;
+  /** The local inbox, when asked for. */
+  inbox: Inbox | null;
   close(): Promise<void>;
 }
 
@@ -80,7 +85,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     { perMinute: env.SANDBOX_RATE_LIMIT_PER_MINUTE, perDay: env.SANDBOX_RATE_LIMIT_PER_DAY },
     clock,
   );
-  const app = createApp({ store, worker, limiter, clock, log });
+  const inbox = options.inbox
+    ? await startInbox({ port: env.SANDBOX_SMTP_PORT, host: env.SANDBOX_HOST })
+    : null;
+  const app = createApp({ store, worker, limiter, clock, log, inbox });
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.SANDBOX_PORT, hostname: env.SANDBOX_HOST }, () =>
@@ -100,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     generatedKey,
     store,
     worker,
+    inbox,
     /**
      * Stops accepting connections and lets the requests in flight finish (a test or a replay
      * waits for its one attempt, at most the attempt timeout); the worker finishes the attempts
@@ -122,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clearTimeout(deadline);
       clearInterval(idle);
       await worker.stop();
+      await inbox?.close();
       db.close();
     },
   };

@@ -10,7 +10,7 @@ import {
   type DeliveryStatus,
 } from "../lib/closient";
 import type { Clock } from "./clock";
-import { post } from "./http-post";
+import { post } from "../lib/http-post";
 import type { AttemptOutcome, DueDelivery, SandboxStore } from "./store";
 
 const HOUR = 60 * 60_000;

@@ -24,6 +24,16 @@ function localSessionSecret(): string {
   return secret;
 }
 
+/** Seals what the portal's store keeps secret (watch keys); kept under .data/ beside the session secret. */
+function localEncryptionKey(): string {
+  const file = join(DATA_DIR, "encryption-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const key = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 async function main() {
   const port = Number(process.env.PORT || 3000);
   const upstream = process.env.CLOSIENT_API_URL || "";
@@ -37,6 +47,16 @@ async function main() {
     sessionSecret = localSessionSecret();
   }
 
+  let encryptionKey = process.env.PORTAL_ENCRYPTION_KEY || "";
+  if (!encryptionKey) {
+    if (upstream && !dev) {
+      throw new Error(
+        "PORTAL_ENCRYPTION_KEY is required with a real Closient (CLOSIENT_API_URL is set): use 32 or more random characters. It seals the API keys the watcher keeps.",
+      );
+    }
+    encryptionKey = localEncryptionKey();
+  }
+
   if (!dev && buildIsStale()) {
     console.log("Building the portal (first start, or the sources changed)…");
     await nextBuild();
@@ -45,7 +65,8 @@ async function main() {
   let sandbox: Sandbox | null = null;
   if (!upstream) {
     const sandboxLog = createLogger("sandbox");
-    sandbox = await startSandbox({ log: (line) => sandboxLog.info(line) });
+    // Without SMTP_URL, alert mails go to the sandbox's local inbox.
+    sandbox = await startSandbox({ log: (line) => sandboxLog.info(line), inbox: !process.env.SMTP_URL });
   }
 
   // With the sandbox, anyone who reaches the portal can sign in with one click: keep it on this
@@ -56,6 +77,8 @@ async function main() {
       HOST: host,
       PORT: String(port),
       SESSION_SECRET: sessionSecret,
+      PORTAL_ENCRYPTION_KEY: encryptionKey,
+      ...(sandbox?.inbox ? { SMTP_URL: sandbox.inbox.smtpUrl } : {}),
       ...(sandbox
         ? { SANDBOX_PORT: String(sandbox.port), CLOSIENT_SANDBOX_API_KEYS: sandbox.keysConfig }
         : {}),
@@ -74,6 +97,7 @@ async function main() {
         : `  Sign in:  click "Use the sandbox organization", or paste the first key of CLOSIENT_SANDBOX_API_KEYS`,
     );
     console.log(`  Emit:     npm run sandbox:emit -- offer.updated '{"gtin":"00012345678905"}'`);
+    if (sandbox.inbox) console.log(`  Alert mail: ${sandbox.url}/_sandbox/inbox (the sandbox's local inbox)`);
   } else {
     console.log(`  Upstream: ${upstream}`);
     console.log("  Sign in:  paste your organization's API key (Settings › API Keys).");

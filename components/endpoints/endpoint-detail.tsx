@@ -8,6 +8,8 @@ import { RecentChanges } from "@/components/activity/activity-log";
 import type { ActivityEntry } from "@/lib/activity/entry";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EndpointHealthPanel } from "./endpoint-health";
+import { AlertStateLine } from "@/components/alerts/alert-state";
+import type { AlertStates } from "@/lib/alerts/settings";
 import { EndpointSettings } from "./endpoint-settings";
 import { toggleFields } from "./endpoint-status";
 import { PauseToggle } from "./pause-toggle";
@@ -28,6 +30,7 @@ export function EndpointDetail({
   now,
   health,
   changes,
+  alerts,
   summary,
 }: {
   endpoint: Endpoint;
@@ -38,6 +41,8 @@ export function EndpointDetail({
   health: EndpointHealth | null;
   /** Its last few entries on the activity log; null when the log cannot be read. */
   changes: ActivityEntry[] | null;
+  /** What the portal's watcher knows of it (null: the organization is not watched). */
+  alerts: AlertStates | null;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -58,6 +63,7 @@ export function EndpointDetail({
         }
         actions={<PauseToggle endpoint={toggleFields(endpoint)} />}
       />
+      <AlertStateLine alerts={alerts} endpointId={endpoint.id} active={endpoint.is_active} now={now} />
       {summary}
       {health ? <EndpointHealthPanel endpointId={endpoint.id} health={health} now={now} /> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

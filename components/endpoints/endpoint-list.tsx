@@ -11,6 +11,8 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { EventTypeChips } from "./event-type-chips";
 import { MetadataFilter } from "./metadata-filter";
 import { toggleFields } from "./endpoint-status";
+import { AlertedBadge } from "@/components/alerts/alert-state";
+import type { AlertStates } from "@/lib/alerts/settings";
 import { PauseToggle } from "./pause-toggle";
 
 const addEndpoint =
@@ -25,11 +27,14 @@ export function EndpointList({
   page,
   now,
   failing,
+  alerts,
 }: {
   filters: EndpointFilters;
   page: Paginated<Endpoint>;
   /** Endpoints whose newest attempted delivery failed. */
   failing: Set<string>;
+  /** What the portal's watcher told the team (null: not watched). */
+  alerts: AlertStates | null;
   /** The request's time, for "3 minutes ago". */
   now: number;
 }) {
@@ -102,6 +107,7 @@ export function EndpointList({
                         <span aria-hidden>⚠</span> Failing
                       </Link>
                     ) : null}
+                    <AlertedBadge alerts={alerts} endpointId={endpoint.id} />
                   </div>
                 </td>
                 <td className="font-mono text-xs whitespace-nowrap max-sm:order-4">

@@ -19,7 +19,8 @@ export function SecretRevealDialog({
   onDone,
 }: {
   secret: string | null;
-  reason: "created" | "rotated";
+  /** An endpoint's secret (created, rotated), or an alert webhook channel's (channel). */
+  reason: "created" | "rotated" | "channel";
   onDone: () => void;
 }) {
   const [copy, setCopy] = useState<CopyState>("idle");
@@ -48,8 +49,18 @@ export function SecretRevealDialog({
       open={secret !== null}
       onOpenChange={() => undefined}
       locked
-      title={reason === "created" ? "Your endpoint's signing secret" : "Your new signing secret"}
-      description="This is the only time the secret is shown. Store it now in your receiver's secret store. If you lose it, rotate the secret to get a new one."
+      title={
+        reason === "created"
+          ? "Your endpoint's signing secret"
+          : reason === "channel"
+            ? "Your alert channel's signing secret"
+            : "Your new signing secret"
+      }
+      description={
+        reason === "channel"
+          ? "The portal signs every notice to this webhook with this secret, exactly as Closient signs its deliveries. This is the only time it is shown: store it in your receiver now. If you lose it, remove the channel and add it again."
+          : "This is the only time the secret is shown. Store it now in your receiver's secret store. If you lose it, rotate the secret to get a new one."
+      }
     >
       <div className="space-y-4">
         <div>

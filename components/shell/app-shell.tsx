@@ -50,7 +50,7 @@ export function AppShell({
               <SignOutButton />
             </span>
           </div>
-          <div className="flex w-full items-center justify-between gap-2 max-sm:overflow-x-auto sm:contents">
+          <div className="relative flex w-full items-center justify-between gap-2 max-sm:overflow-x-auto sm:contents">
             <span className="sm:order-2 sm:mr-auto">
               <NavLinks />
             </span>

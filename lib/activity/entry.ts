@@ -22,6 +22,13 @@ export const ACTIVITY_ACTIONS = [
   "session.signed_out",
   "endpoint.changed_elsewhere",
   "log.gap",
+  "alerts.watching_started",
+  "alerts.watching_stopped",
+  "alerts.rule_changed",
+  "alerts.channel_added",
+  "alerts.channel_removed",
+  "alerts.channel_tested",
+  "alerts.key_rejected",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -83,6 +90,20 @@ export function describe(entry: ActivityEntry): string {
       return `${what} was changed outside the portal`;
     case "log.gap":
       return `${count(d.lost, "entry", "entries")} could not be kept while the portal's database was unreachable`;
+    case "alerts.watching_started":
+      return `${who} turned watching on with ${what}`;
+    case "alerts.watching_stopped":
+      return `${who} turned watching off and erased its key`;
+    case "alerts.rule_changed":
+      return `${who} changed the alert rule`;
+    case "alerts.channel_added":
+      return `${who} added the alert channel ${what}`;
+    case "alerts.channel_removed":
+      return `${who} removed the alert channel ${what}`;
+    case "alerts.channel_tested":
+      return `${who} sent a test notice to ${what}`;
+    case "alerts.key_rejected":
+      return `Closient refused the key that watched (${what}); watching stopped`;
     default:
       return `${who}: ${entry.action}`;
   }

@@ -10,6 +10,7 @@ import type {
   Paginated,
 } from "@/lib/closient";
 import type { ReportedActivity } from "@/lib/activity/entry";
+import type { ChannelInput, ChannelView, RuleInput, WatchingView } from "@/lib/alerts/settings";
 import type { SessionInfo } from "@/lib/sign-in/session-info";
 
 /**
@@ -123,4 +124,14 @@ export const api = {
 
   /** What the browser did itself, for the activity log: a bulk replay's start and end, an export. */
   reportActivity: (body: ReportedActivity) => request<null>("POST", "/api/activity", body),
+
+  startWatching: (apiKey?: string) =>
+    request<WatchingView>("PUT", "/api/alerts/watching", apiKey ? { api_key: apiKey } : {}),
+  stopWatching: () => request<{ watching: null }>("DELETE", "/api/alerts/watching"),
+  setAlertRule: (body: RuleInput) => request<RuleInput>("PUT", "/api/alerts/rule", body),
+  /** A webhook channel's signing secret is in this answer only. */
+  addChannel: (body: ChannelInput) =>
+    request<ChannelView & { signing_secret?: string }>("POST", "/api/alerts/channels", body),
+  removeChannel: (id: string) => request<{ id: string }>("DELETE", `/api/alerts/channels/${id}`),
+  testChannel: (id: string) => request<{ notice_id: string }>("POST", `/api/alerts/channels/${id}/test`),
 };

@@ -311,6 +311,8 @@ export interface FailingEndpoint {
   counts: Record<"dead_letter" | "failed" | "rate_limited", number>;
   lastDelivered: string | null;
   failingSince: string;
+  /** Failures since the last delivery that got through (among those read): the watcher's rule. */
+  run: Record<"dead_letter" | "failed" | "rate_limited", number>;
   groups: CauseGroup[];
 }
 
@@ -320,6 +322,12 @@ export interface FailingNow {
   failingIds: string[];
   /** Endpoints failing now beyond those shown. */
   more: number;
+  /** Every endpoint failing now, shown or not (the watcher reads them all). */
+  all: FailingEndpoint[];
+  /** Per endpoint, its newest delivery that got through among those read: a recovery's proof. */
+  newestDelivered: Record<string, string>;
+  /** Per endpoint, when its dead letters read were made: those that wait for a replay. */
+  deadLetters: Record<string, string[]>;
   read: number;
   failuresTotal: number;
   windowStart: string;

@@ -22,7 +22,7 @@ export interface ActivityContext {
 }
 
 export interface Target {
-  kind: "endpoint" | "delivery" | "session" | "log";
+  kind: "endpoint" | "delivery" | "session" | "log" | "alerts" | "channel";
   id: string | null;
   name: string | null;
 }

@@ -34,10 +34,11 @@ const answers = new LRUCache<string, object, () => Promise<object>>({
  * one organization at once, ask Closient once, even while the first answer is on its way. A
  * failed read is not kept (lru-cache drops a rejected fetch).
  */
-function memo<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+function memo<T extends object>(key: string, compute: () => Promise<T>, fresh = false): Promise<T> {
   const ttl = env().diagnosisCacheMs;
   if (ttl <= 0) return compute();
-  return answers.fetch(key, { context: compute, ttl }) as Promise<T>;
+  // A fresh read (the watcher's) asks Closient now, and leaves its answer for the pages.
+  return answers.fetch(key, { context: compute, ttl, forceRefresh: fresh }) as Promise<T>;
 }
 
 const newestFirst = (a: Delivery, b: Delivery) => b.created_at.localeCompare(a.created_at);
@@ -136,82 +137,112 @@ const SHOWN = 5;
  * status and of the delivered ones of the day, then, for an endpoint shown with no delivery that
  * got through among those, the last one that did.
  */
-export function failingNow(caller: Caller, orgId: string, now: number): Promise<FailingNow> {
-  return memo(`failing:${orgId}`, async () => {
-    const windowStart = new Date(now - WINDOW_MS).toISOString();
-    const list = async (query: Partial<DeliveryListQuery>) =>
-      (
-        await webhooks.listDeliveries(caller, {
-          page: 1,
-          page_size: PAGE,
-          created_after: windowStart,
-          ...query,
-        })
-      ).data;
-    const pages = await Promise.all([...FAILING, "delivered" as const].map((status) => list({ status })));
-    let calls = pages.length;
-    const delivered = pages.pop()!;
-    const failures = pages.flatMap((page) => page.data).sort(newestFirst);
-    const failuresTotal = pages.reduce((sum, page) => sum + page.pagination.total_count, 0);
+export function failingNow(
+  caller: Caller,
+  orgId: string,
+  now: number,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<FailingNow> {
+  return memo(
+    `failing:${orgId}`,
+    async () => {
+      const windowStart = new Date(now - WINDOW_MS).toISOString();
+      const list = async (query: Partial<DeliveryListQuery>) =>
+        (
+          await webhooks.listDeliveries(caller, {
+            page: 1,
+            page_size: PAGE,
+            created_after: windowStart,
+            ...query,
+          })
+        ).data;
+      const pages = await Promise.all([...FAILING, "delivered" as const].map((status) => list({ status })));
+      let calls = pages.length;
+      const delivered = pages.pop()!;
+      const failures = pages.flatMap((page) => page.data).sort(newestFirst);
+      const failuresTotal = pages.reduce((sum, page) => sum + page.pagination.total_count, 0);
 
-    const byEndpoint = new Map<string, Delivery[]>();
-    for (const f of failures) byEndpoint.set(f.endpoint_id, [...(byEndpoint.get(f.endpoint_id) ?? []), f]);
-    const newestDelivered = new Map<string, Delivery>();
-    for (const d of delivered.data)
-      if (!newestDelivered.has(d.endpoint_id)) newestDelivered.set(d.endpoint_id, d);
+      const byEndpoint = new Map<string, Delivery[]>();
+      for (const f of failures) byEndpoint.set(f.endpoint_id, [...(byEndpoint.get(f.endpoint_id) ?? []), f]);
+      const newestDelivered = new Map<string, Delivery>();
+      for (const d of delivered.data)
+        if (!newestDelivered.has(d.endpoint_id)) newestDelivered.set(d.endpoint_id, d);
 
-    const candidates: FailingEndpoint[] = [];
-    const sinceLast = (own: Delivery[], last: string | null) => {
-      const run = last ? own.filter((f) => f.created_at > last) : own;
-      return run[run.length - 1]?.created_at ?? null;
-    };
-    for (const [endpointId, own] of byEndpoint) {
-      const success = newestDelivered.get(endpointId);
-      if (success && success.created_at > own[0]!.created_at) continue; // got through since: not failing
-      candidates.push({
-        endpointId,
-        counts: {
-          dead_letter: own.filter((f) => f.status === "dead_letter").length,
-          failed: own.filter((f) => f.status === "failed").length,
-          rate_limited: own.filter((f) => f.status === "rate_limited").length,
-        },
-        lastDelivered: success?.created_at ?? null,
-        failingSince: sinceLast(own, success?.created_at ?? null)!,
-        groups: groupFailures(own),
-      });
-    }
-    candidates.sort(
-      (a, b) => b.counts.dead_letter - a.counts.dead_letter || a.failingSince.localeCompare(b.failingSince),
-    );
-    const shown = candidates.slice(0, SHOWN);
-    // The last delivery that got through, for those with none among the day's newest 50.
-    await Promise.all(
-      shown
-        .filter((e) => e.lastDelivered === null)
-        .map(async (e) => {
-          calls++;
-          const page = await list({
-            endpoint_id: e.endpointId,
-            status: "delivered",
-            page_size: 1,
-            created_after: undefined,
-          });
-          e.lastDelivered = page.data[0]?.created_at ?? null;
-          // Failures read from before it are not part of the run.
-          if (e.lastDelivered)
-            e.failingSince = sinceLast(byEndpoint.get(e.endpointId)!, e.lastDelivered) ?? "";
-        }),
-    );
-    // One that got through after its failures read (beyond the day's newest 50) is not failing.
-    const recovered = new Set(shown.filter((e) => e.failingSince === "").map((e) => e.endpointId));
-    return {
-      endpoints: shown.filter((e) => !recovered.has(e.endpointId)),
-      failingIds: candidates.map((e) => e.endpointId).filter((id) => !recovered.has(id)),
-      more: candidates.length - shown.length,
-      read: failures.length,
-      failuresTotal,
-      windowStart,
-      calls,
-    };
-  });
+      const candidates: FailingEndpoint[] = [];
+      const sinceLast = (own: Delivery[], last: string | null) => {
+        const run = last ? own.filter((f) => f.created_at > last) : own;
+        return run[run.length - 1]?.created_at ?? null;
+      };
+      for (const [endpointId, own] of byEndpoint) {
+        const success = newestDelivered.get(endpointId);
+        if (success && success.created_at > own[0]!.created_at) continue; // got through since: not failing
+        const run = success ? own.filter((f) => f.created_at > success.created_at) : own;
+        candidates.push({
+          endpointId,
+          counts: {
+            dead_letter: own.filter((f) => f.status === "dead_letter").length,
+            failed: own.filter((f) => f.status === "failed").length,
+            rate_limited: own.filter((f) => f.status === "rate_limited").length,
+          },
+          lastDelivered: success?.created_at ?? null,
+          failingSince: sinceLast(own, success?.created_at ?? null)!,
+          run: {
+            dead_letter: run.filter((f) => f.status === "dead_letter").length,
+            failed: run.filter((f) => f.status === "failed").length,
+            rate_limited: run.filter((f) => f.status === "rate_limited").length,
+          },
+          groups: groupFailures(own),
+        });
+      }
+      candidates.sort(
+        (a, b) => b.counts.dead_letter - a.counts.dead_letter || a.failingSince.localeCompare(b.failingSince),
+      );
+      const shown = candidates.slice(0, SHOWN);
+      // The last delivery that got through, for those with none among the day's newest 50.
+      await Promise.all(
+        shown
+          .filter((e) => e.lastDelivered === null)
+          .map(async (e) => {
+            calls++;
+            const page = await list({
+              endpoint_id: e.endpointId,
+              status: "delivered",
+              page_size: 1,
+              created_after: undefined,
+            });
+            e.lastDelivered = page.data[0]?.created_at ?? null;
+            // Failures read from before it are not part of the run.
+            if (e.lastDelivered) {
+              const own = byEndpoint.get(e.endpointId)!;
+              e.failingSince = sinceLast(own, e.lastDelivered) ?? "";
+              const run = own.filter((f) => f.created_at > e.lastDelivered!);
+              for (const status of FAILING) e.run[status] = run.filter((f) => f.status === status).length;
+            }
+          }),
+      );
+      // One that got through after its failures read (beyond the day's newest 50) is not failing.
+      const recovered = new Set(shown.filter((e) => e.failingSince === "").map((e) => e.endpointId));
+      const deadLetters: Record<string, string[]> = {};
+      for (const [endpointId, own] of byEndpoint) {
+        const times = own.filter((f) => f.status === "dead_letter").map((f) => f.created_at);
+        if (times.length) deadLetters[endpointId] = times;
+      }
+      return {
+        endpoints: shown.filter((e) => !recovered.has(e.endpointId)),
+        all: candidates.filter((e) => !recovered.has(e.endpointId)),
+        newestDelivered: Object.fromEntries([
+          ...shown.flatMap((e) => (e.lastDelivered ? [[e.endpointId, e.lastDelivered] as const] : [])),
+          ...[...newestDelivered].map(([id, d]) => [id, d.created_at] as const),
+        ]),
+        deadLetters,
+        failingIds: candidates.map((e) => e.endpointId).filter((id) => !recovered.has(id)),
+        more: candidates.length - shown.length,
+        read: failures.length,
+        failuresTotal,
+        windowStart,
+        calls,
+      };
+    },
+    fresh,
+  );
 }

@@ -44,6 +44,17 @@ const schema = z.object({
       .optional(),
   ),
   ACTIVITY_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(180)),
+  PORTAL_ENCRYPTION_KEY: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "PORTAL_ENCRYPTION_KEY must be at least 32 characters.").optional(),
+  ),
+  PORTAL_ENCRYPTION_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  WATCH_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(200).default(60_000)),
+  WATCH_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(300)),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+  ALERT_EMAIL_FROM: z.preprocess(emptyAsUndefined, z.email().optional()),
+  PORTAL_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -66,6 +77,18 @@ export interface PortalEnv {
   /** The portal's store (lib/server/store/db.ts): SQLite at .data/portal.db unless DATABASE_URL says. */
   store: StoreTarget;
   activityRetentionDays: number;
+  /** Seals what the store keeps secret (lib/server/secret-box.ts); without it, watching stays off. */
+  encryptionKey: string | null;
+  previousEncryptionKeys: string[];
+  /** How often the watcher reads each watched organization. */
+  watchIntervalMs: number;
+  /** The watching key's rate limit a minute; the watcher keeps to a tenth of it per organization. */
+  watchRateLimitPerMinute: number;
+  /** Where alert mails go (smtp:// or smtps://); null: no email channel can deliver. */
+  smtpUrl: string | null;
+  alertEmailFrom: string;
+  /** The portal's address as its users reach it, for the links in notices. */
+  portalUrl: string;
 }
 
 let cached: PortalEnv | undefined;
@@ -103,5 +126,15 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
     secureCookies: e.NODE_ENV === "production",
     store: storeTarget(e.DATABASE_URL)!,
     activityRetentionDays: e.ACTIVITY_RETENTION_DAYS,
+    encryptionKey: e.PORTAL_ENCRYPTION_KEY ?? null,
+    previousEncryptionKeys: (e.PORTAL_ENCRYPTION_KEY_PREVIOUS ?? "")
+      .split(",")
+      .map((key) => key.trim())
+      .filter(Boolean),
+    watchIntervalMs: e.WATCH_INTERVAL_MS,
+    watchRateLimitPerMinute: e.WATCH_RATE_LIMIT_PER_MINUTE,
+    smtpUrl: e.SMTP_URL ?? null,
+    alertEmailFrom: e.ALERT_EMAIL_FROM ?? "alerts@closient-portal.localhost",
+    portalUrl: (e.PORTAL_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
   };
 }

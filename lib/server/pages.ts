@@ -1,6 +1,7 @@
 import "server-only";
+import { alertStates, alertsView, listNotices } from "./alerts/settings";
 import { notFound } from "next/navigation";
-import { isShortUuid, type Delivery, type DeliveryListFilters } from "@/lib/closient";
+import { ClosientError, isShortUuid, type Delivery, type DeliveryListFilters } from "@/lib/closient";
 import { endpointName } from "@/lib/endpoints/names";
 import type { EndpointFilters } from "@/lib/endpoints/list-filters";
 import { activityFiltersFrom } from "@/lib/activity/entry";
@@ -23,29 +24,32 @@ import { webhooks } from "./webhooks";
 
 /** The endpoints, and the failing ones among them (a hint: without it the list still stands). */
 export async function loadEndpointList({ caller, info }: PageSession, filters: EndpointFilters) {
-  const [page, failing] = await Promise.all([
+  const [page, failing, alerts] = await Promise.all([
     load(caller, (c) => webhooks.listEndpoints(c, { ...filters, page_size: 50 })),
     failingNow(caller, info.organization.id, requestTime()).catch(() => null),
+    alertStates(info.organization.id),
   ]);
   if (page.ok) void noticeChangesElsewhere(info.organization.id, page.data.data);
-  return { page, failing };
+  return { page, failing, alerts };
 }
 
 /** One endpoint, with its day's health and diagnosis when they can be read. */
 export async function loadEndpoint({ caller, info }: PageSession, endpointId: string) {
   if (!isShortUuid(endpointId)) notFound();
   const endpoint = await load(caller, (c) => webhooks.getEndpoint(c, endpointId));
-  if (!endpoint.ok) return { endpoint, health: null, changes: null, allowHttp: env().isSandbox };
+  if (!endpoint.ok)
+    return { endpoint, health: null, changes: null, alerts: null, allowHttp: env().isSandbox };
   await noticeChangesElsewhere(info.organization.id, [endpoint.data]);
-  const [health, changes] = await Promise.all([
+  const [health, changes, alerts] = await Promise.all([
     endpointDiagnosis(caller, info.organization.id, endpointId, requestTime()).catch(() => null),
     // Its last few changes; the page stands without them when the store does not answer.
     portalStore()
       .then((db) => listActivity(db, info.organization.id, { endpoint: endpointId, limit: 10 }))
       .then((page) => page.data)
       .catch(() => null),
+    alertStates(info.organization.id),
   ]);
-  return { endpoint, health, changes, allowHttp: env().isSandbox };
+  return { endpoint, health, changes, alerts, allowHttp: env().isSandbox };
 }
 
 export interface DeliveryView {
@@ -143,4 +147,18 @@ export async function loadActivity({ caller, info }: PageSession, params: URLSea
         })()
       : null,
   };
+}
+
+/** The alerts page: the settings and a page of notices, from the portal's own store. */
+export async function loadAlerts({ info }: PageSession, cursor: string | undefined) {
+  const orgId = info.organization.id;
+  try {
+    const [view, notices] = await Promise.all([alertsView(orgId), listNotices(orgId, { cursor, limit: 20 })]);
+    return { ok: true as const, view, notices };
+  } catch (error) {
+    return {
+      ok: false as const,
+      message: error instanceof ClosientError ? error.message : "The alert settings could not be read.",
+    };
+  }
 }

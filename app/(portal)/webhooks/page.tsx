@@ -19,7 +19,7 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const { page, failing } = await loadEndpointList(await requireSession(), filters);
+  const { page, failing, alerts } = await loadEndpointList(await requireSession(), filters);
   return (
     <>
       <PageHeader
@@ -48,6 +48,7 @@ export default async function EndpointsPage({
           page={page.data}
           now={requestTime()}
           failing={new Set(failing?.failingIds)}
+          alerts={alerts}
         />
       ) : (
         <ErrorState message={page.message} action={<RefreshButton />} />

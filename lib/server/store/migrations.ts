@@ -55,6 +55,107 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-12-07-02-alerts": {
+    async up(db: Kysely<unknown>) {
+      // An organization the portal watches, with which key (sealed), and its alert rule.
+      await db.schema
+        .createTable("watch")
+        .addColumn("org_id", "text", (c) => c.primaryKey())
+        .addColumn("org_name", "text", (c) => c.notNull())
+        .addColumn("key_sealed", "text", (c) => c.notNull())
+        .addColumn("key_prefix", "text", (c) => c.notNull())
+        .addColumn("key_description", "text")
+        .addColumn("started_by", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("key_status", "text", (c) => c.notNull())
+        .addColumn("key_rejected_at", "text")
+        .addColumn("failing_after", "integer", (c) => c.notNull())
+        .addColumn("remind_every_hours", "integer")
+        .addColumn("checked_at", "text")
+        .addColumn("check_error", "text")
+        .execute();
+      // Each watched endpoint's state: absent is healthy.
+      await db.schema
+        .createTable("alert_state")
+        .addColumn("org_id", "text", (c) => c.notNull())
+        .addColumn("endpoint_id", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("since", "text", (c) => c.notNull())
+        .addColumn("changed_at", "text", (c) => c.notNull())
+        .addColumn("notice_id", "text", (c) => c.notNull())
+        .addColumn("reminded_at", "text")
+        .addPrimaryKeyConstraint("alert_state_pk", ["org_id", "endpoint_id"])
+        .execute();
+      await db.schema
+        .createTable("alert_channel")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("org_id", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
+        .addColumn("secret_sealed", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("removed_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("alert_channel_org")
+        .on("alert_channel")
+        .columns(["org_id", "id"])
+        .execute();
+      // A notice: its id is stable, so the same change never makes two.
+      await db.schema
+        .createTable("notice")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("org_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("notice_org").on("notice").columns(["org_id", "at", "id"]).execute();
+      // The outbox: one row per notice and channel, each with its own retries.
+      await db.schema
+        .createTable("notice_delivery")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("notice_id", "text", (c) => c.notNull())
+        .addColumn("channel_id", "text", (c) => c.notNull())
+        .addColumn("org_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_at", "text", (c) => c.notNull())
+        .addColumn("locked_until", "text")
+        .addColumn("last_error", "text")
+        .addColumn("sent_at", "text")
+        .addUniqueConstraint("notice_delivery_once", ["notice_id", "channel_id"])
+        .execute();
+      await db.schema
+        .createIndex("notice_delivery_due")
+        .on("notice_delivery")
+        .columns(["status", "next_at"])
+        .execute();
+      await db.schema
+        .createTable("notice_attempt")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("delivery_id", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("ok", "integer", (c) => c.notNull())
+        .addColumn("status_code", "integer")
+        .addColumn("error", "text")
+        .addColumn("duration_ms", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("notice_attempt_delivery")
+        .on("notice_attempt")
+        .columns(["delivery_id", "id"])
+        .execute();
+      // Who runs a piece of background work now: one holder at a time, until the lease expires.
+      await db.schema
+        .createTable("lease")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

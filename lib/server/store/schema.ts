@@ -40,9 +40,112 @@ export interface EndpointSeenTable {
   fields: string;
 }
 
+/** An organization the portal watches for failing endpoints, and with which key. */
+export interface WatchTable {
+  org_id: string;
+  org_name: string;
+  /** The API key, sealed (lib/server/secret-box.ts); never shown, sent or logged. */
+  key_sealed: string;
+  /** The key's first 8 characters, as Closient masks a secret: which key watches. */
+  key_prefix: string;
+  key_description: string | null;
+  /** Who turned watching on (an actor's name), and when. */
+  started_by: string;
+  started_at: string;
+  /** `accepted`, or `rejected` once Closient refused the key (then the channels are told once). */
+  key_status: string;
+  key_rejected_at: string | null;
+  /** The rule: failing after this many failures in a row (or any dead letter). */
+  failing_after: number;
+  /** A reminder while still failing, every this many hours; null: none. */
+  remind_every_hours: number | null;
+  /** The watcher's last read of the organization, and what went wrong with it. */
+  checked_at: string | null;
+  check_error: string | null;
+}
+
+/** An endpoint's alert state (absent: healthy). */
+export interface AlertStateTable {
+  org_id: string;
+  endpoint_id: string;
+  /** `failing` or `recovered`. */
+  state: string;
+  /** When it began failing, or when it recovered. */
+  since: string;
+  changed_at: string;
+  /** The notice that told of this state. */
+  notice_id: string;
+  reminded_at: string | null;
+}
+
+export interface AlertChannelTable {
+  id: string;
+  org_id: string;
+  /** `email`, `slack` or `webhook`. */
+  type: string;
+  /** The email address or the URL. */
+  target: string;
+  /** A webhook channel's signing secret, sealed. */
+  secret_sealed: string | null;
+  created_at: string;
+  created_by: string;
+  /** A removed channel keeps its history; it receives nothing more. */
+  removed_at: string | null;
+}
+
+export interface NoticeTable {
+  /** Stable: the same change of state always has the same id. */
+  id: string;
+  org_id: string;
+  /** `endpoint.failing`, `endpoint.recovered`, `watch.key_rejected`, `test`. */
+  kind: string;
+  at: string;
+  /** JSON: the notice as every channel renders it (lib/alerts/notice.ts). */
+  body: string;
+}
+
+/** The outbox: a notice to one channel, with its own retries. */
+export interface NoticeDeliveryTable {
+  id: string;
+  notice_id: string;
+  channel_id: string;
+  org_id: string;
+  /** `pending`, `sent`, or `failed` once its retries are used up. */
+  status: string;
+  attempts: number;
+  next_at: string;
+  /** A sender holds the row until then; after, another may take it (the holder stopped). */
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export interface NoticeAttemptTable {
+  id: string;
+  delivery_id: string;
+  at: string;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface StoreSchema {
   activity: ActivityTable;
   endpoint_seen: EndpointSeenTable;
+  watch: WatchTable;
+  alert_state: AlertStateTable;
+  alert_channel: AlertChannelTable;
+  notice: NoticeTable;
+  notice_delivery: NoticeDeliveryTable;
+  notice_attempt: NoticeAttemptTable;
+  lease: LeaseTable;
 }
 
 export type { Generated };

@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "Endpoint" };
 
 export default async function EndpointPage({ params }: { params: Promise<{ endpointId: string }> }) {
   const { endpointId } = await params;
-  const { endpoint, health, changes, allowHttp } = await loadEndpoint(await requireSession(), endpointId);
+  const { endpoint, health, changes, alerts, allowHttp } = await loadEndpoint(
+    await requireSession(),
+    endpointId,
+  );
   return endpoint.ok ? (
     <EndpointDetail
       endpoint={endpoint.data}
@@ -19,6 +22,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ endpo
       now={requestTime()}
       health={health}
       changes={changes}
+      alerts={alerts}
       summary={
         health ? (
           <WhyItFails endpoint={endpoint.data} diagnosis={health} changes={changes} now={requestTime()} />

@@ -1,5 +1,12 @@
+import type { LookupFunction } from "node:net";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+/*
+ * One POST with a hard deadline and no redirects: the sandbox's delivery worker sends webhooks
+ * with it, and the portal its alert notices (through lib/server/alerts/outbound.ts, which adds a
+ * `lookup` that refuses the addresses a notice must never reach).
+ */
 
 /** Kept-alive connections per receiver: most deliveries go to the same few hosts. */
 const agents = {
@@ -23,7 +30,16 @@ export function post(
   url: string,
   body: string,
   headers: Record<string, string>,
-  { timeoutMs, maxBody }: { timeoutMs: number; maxBody: number },
+  {
+    timeoutMs,
+    maxBody,
+    lookup,
+  }: {
+    timeoutMs: number;
+    maxBody: number;
+    /** Resolves the host and may refuse the address: a connection goes only where it allows. */
+    lookup?: LookupFunction;
+  },
 ): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     if (!URL.canParse(url)) {
@@ -39,7 +55,8 @@ export function post(
     const send = protocol === "https:" ? httpsRequest : httpRequest;
     const req = send(target, {
       method: "POST",
-      agent: agents[protocol],
+      // A guarded lookup gets a connection of its own: a kept-alive one was checked by no one.
+      ...(lookup ? { lookup, agent: false } : { agent: agents[protocol] }),
       headers: { ...headers, "Content-Length": Buffer.byteLength(body) },
     });
     const deadline = setTimeout(() => req.destroy(new Error("timed out")), timeoutMs);

@@ -1,0 +1,11 @@
+import { ruleSchema } from "@/lib/alerts/settings";
+import { setRule } from "@/lib/server/alerts/settings";
+import { otherMethods, proxyRoute, readBody } from "@/lib/server/route";
+
+/** `{"failing_after": 3, "remind_every_hours": null}`. */
+export const PUT = proxyRoute(
+  async ({ request, activity }) => ({ data: await setRule(activity, await readBody(request, ruleSchema)) }),
+  { mutating: true },
+);
+
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");
