@@ -38,7 +38,7 @@ test("two instances on one PostgreSQL: migrations once, one activity log", async
           const applied = await client.query("select name from kysely_migration").catch(() => ({ rows: [] }));
           return { ready, applied: applied.rows.map((r: { name: string }) => r.name) };
         })
-        .toEqual({ ready: ["ok", "ok"], applied: ["2026-12-07-01-activity"] });
+        .toEqual({ ready: ["ok", "ok"], applied: ["2026-12-07-01-activity", "2026-12-07-02-alerts"] });
     } finally {
       await client.end();
     }
