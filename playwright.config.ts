@@ -20,6 +20,7 @@ const portal = (port: number, env: Record<string, string> = {}, log?: string) =>
     HOST: "127.0.0.1",
     PORT: String(port),
     SESSION_SECRET: e2e.sessionSecret,
+    PORTAL_ENCRYPTION_KEY: e2e.encryptionKey,
     SANDBOX_PORT: String(e2e.sandboxPort),
     CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
     // Each portal its own store, in the suite's data folder (the main one's is e2e.storeFile).

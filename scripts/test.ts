@@ -122,6 +122,7 @@ async function main() {
         E2E_KEY_BOB: generateApiKey("csu"),
         E2E_SESSION_SECRET: randomBytes(32).toString("hex"),
         E2E_SESSION_SECRET_NEW: randomBytes(32).toString("hex"),
+        E2E_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       };
       const name = apiOnly ? "e2e (api)" : "e2e";
       const { ok, seconds } = run(

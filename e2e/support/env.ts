@@ -25,6 +25,8 @@ export const e2e = {
   closedPort: port("E2E_CLOSED_PORT", 8102),
   dataDir: process.env.E2E_DATA_DIR || "test-results/e2e-data",
   sessionSecret: process.env.E2E_SESSION_SECRET || "e2e-session-secret-0123456789abcdef0123456789",
+  /** Seals the watch keys and channel secrets in each portal's store. */
+  encryptionKey: process.env.E2E_ENCRYPTION_KEY || "e2e-encryption-key-0123456789abcdef0123456789ab",
   rotatedSessionSecret: process.env.E2E_SESSION_SECRET_NEW || "e2e-rotated-session-secret-fedcba9876543210fe",
   keys: {
     orgA: process.env.E2E_KEY_A || key("csb", "A"),

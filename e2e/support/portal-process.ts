@@ -4,7 +4,11 @@ import { portalServer } from "../../harness/next-process";
 import { e2e, portalUrl, sandboxKeys } from "./env";
 
 /** A portal of the test's own on the suite's sandbox, on `port`, with its store at `databaseUrl`. */
-export async function startPortal(port: number, databaseUrl: string): Promise<ChildProcess> {
+export async function startPortal(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const child = portalServer(
     {
       HOST: "127.0.0.1",
@@ -13,6 +17,8 @@ export async function startPortal(port: number, databaseUrl: string): Promise<Ch
       SANDBOX_PORT: String(e2e.sandboxPort),
       CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
       DATABASE_URL: databaseUrl,
+      PORTAL_ENCRYPTION_KEY: e2e.encryptionKey,
+      ...env,
     },
     { quiet: true },
   );

@@ -6,6 +6,7 @@ import {
   SIGNATURE_HEADER,
   signatureHeader,
 } from "@/lib/closient/signature";
+import { answerSays } from "@/lib/deliveries/diagnosis";
 import { html, plainText, slackMessage, subject, type Notice } from "@/lib/alerts/notice";
 import { env } from "../env";
 import { log } from "../log";
@@ -95,7 +96,7 @@ const httpOutcome = ({ status, body }: { status: number; body: string }): Outcom
         error:
           status >= 300 && status < 400
             ? `HTTP ${status}: redirects are not followed`
-            : `HTTP ${status}${body ? `: ${oneLine(body).slice(0, 120)}` : ""}`,
+            : `HTTP ${status}${body ? `: ${answerSays(body)}` : ""}`,
       };
 
 /** Sends one notice to one channel, once. Never throws: the outcome says what happened. */
