@@ -83,6 +83,34 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   await expect(page.getByText("Changes saved")).toBeVisible();
   await snapshot();
 
+  // Watching, with the session's key kept sealed in the store, and a signed webhook channel whose
+  // secret is shown once; a test notice goes out; then watching stops and the key is erased.
+  await page.goto("/alerts");
+  await page.getByRole("button", { name: "Watch with my key" }).click();
+  await expect(page.getByRole("button", { name: "Stop watching" })).toBeVisible();
+  const channels = page.getByRole("region", { name: "Channels" });
+  await channels.getByRole("radio", { name: "Signed webhook" }).check();
+  await channels.getByRole("textbox").fill(receiver.url);
+  await channels.getByRole("button", { name: "Add channel" }).click();
+  const channelSecret = await revealAndClose(page);
+  await page.getByRole("button", { name: `Send a test notice to Signed webhook: ${receiver.url}` }).click();
+  const [, notice] = await receiver.waitFor(2);
+  expect(notice!.rawBody, "a notice carries no key").not.toContain(e2e.keys.orgA);
+  const storeWhileWatching = [storeFile, `${storeFile}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file).toString("latin1"))
+    .join("");
+  expect(storeWhileWatching, "the store keeps the watch key's prefix").toContain(
+    `${e2e.keys.orgA.slice(0, 8)}...`,
+  );
+  await page.getByRole("button", { name: "Stop watching" }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: "Stop watching and erase the key" })
+    .click();
+  await expect(page.getByRole("button", { name: "Watch with my key" })).toBeVisible();
+  await snapshot();
+
   await page.goto(`/deliveries?endpoint_id=${failing.id}&status=dead_letter`);
   await page
     .getByRole("button", { name: /Replay delivery/ })
@@ -112,6 +140,9 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   expect(carriers(rotated), "responses carrying the rotated secret").toEqual([
     expect.stringMatching(/^POST .*\/rotate-secret$/),
   ]);
+  expect(carriers(channelSecret), "responses carrying the channel's secret").toEqual([
+    expect.stringMatching(/^POST .*\/api\/alerts\/channels$/),
+  ]);
   // The scan reads real output: both servers wrote to their logs.
   expect(readFileSync(serverLogs.portal, "utf8")).toContain(`"msg":"listening"`);
   expect(readFileSync(serverLogs.sandbox, "utf8")).toContain("[sandbox]");
@@ -130,9 +161,9 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
     storage: Object.values(storage),
     "portal output": [readFileSync(serverLogs.portal, "utf8")],
     "sandbox output": [readFileSync(serverLogs.sandbox, "utf8")],
-    "portal store": [store],
+    "portal store": [store, storeWhileWatching],
   })) {
-    for (const secret of [key, created, rotated]) {
+    for (const secret of [key, created, rotated, channelSecret]) {
       expect(
         texts.some((text) => text.includes(secret)),
         `${where} holds ${secret === key ? "the API key" : "a secret"}`,
