@@ -37,6 +37,8 @@ export interface CycleReport {
   organizations: number;
   notices: number;
   calls: number;
+  /** The most upstream calls one organization needed in this cycle. */
+  maxCalls: number;
   skipped: number;
   errors: number;
 }
@@ -328,7 +330,7 @@ export async function runCycle(
     .where("key_status", "=", "accepted")
     .orderBy("org_id")
     .execute();
-  const report: CycleReport = { organizations: watches.length, notices: 0, calls: 0, skipped: 0, errors: 0 };
+  const report: CycleReport = { organizations: watches.length, notices: 0, calls: 0, maxCalls: 0, skipped: 0, errors: 0 };
   let next = 0;
   const worker = async () => {
     while (next < watches.length) {
@@ -340,6 +342,7 @@ export async function runCycle(
       const result = await watchOrganization(db, watch, cycleId, nowMs);
       spend(watch.org_id, result.calls, Date.now());
       report.calls += result.calls;
+      report.maxCalls = Math.max(report.maxCalls, result.calls);
       report.notices += result.notices;
       if ("failed" in result) report.errors++;
     }
