@@ -9,6 +9,7 @@ import type { Notice } from "../lib/alerts/notice";
 import { e2e, portalUrl, sandboxUrl, TEAM } from "./support/env";
 import { expect, test } from "./support/fixtures";
 import { wideElements } from "./support/phone";
+import { addChannel, stopWatching } from "./support/alerts";
 import { signInTo, startPortal } from "./support/portal-process";
 import { revealAndClose, seedEndpoint } from "./support/seed";
 
@@ -99,12 +100,7 @@ test("an admin turns watching on, adds channels, and the team hears once when an
   );
 
   // The channels, as an admin adds them: an email, a Slack hook, a signed webhook (its secret once).
-  const add = async (type: string, value: string) => {
-    const channels = page.getByRole("region", { name: "Channels" });
-    await channels.getByRole("radio", { name: type }).check();
-    await channels.getByRole("textbox").fill(value);
-    await channels.getByRole("button", { name: "Add channel" }).click();
-  };
+  const add = (type: "Email" | "Slack" | "Signed webhook", value: string) => addChannel(page, type, value);
   await add("Email", "on call@brand"); // bad input first: said in words, nothing added
   await expect(page.getByText("Enter an email address")).toBeVisible();
   await add("Email", "oncall@brand.example");
@@ -245,12 +241,7 @@ test("a test notice reaches its channel, and watching off erases the key", async
   expect(JSON.parse(test.rawBody)).toMatchObject({ type: "test" });
   expect((await hook.r!.verify(test, webhookSecret)).ok).toBe(true);
 
-  await page.getByRole("button", { name: "Stop watching" }).click();
-  await page
-    .getByRole("alertdialog")
-    .getByRole("button", { name: "Stop watching and erase the key" })
-    .click();
-  await expect(page.getByRole("button", { name: "Watch with my key" })).toBeVisible();
+  await stopWatching(page);
   const res = await api("/api/alerts");
   expect(((await res.json()) as { watching: unknown }).watching).toBeNull();
 

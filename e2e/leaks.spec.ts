@@ -6,6 +6,7 @@ import { e2e, serverLogs } from "./support/env";
 const storeFile = join(e2e.dataDir, `portal-${e2e.portalPort}.db`);
 import { deadLetters, expect, sandbox, test } from "./support/fixtures";
 import { seedEndpoint, revealAndClose } from "./support/seed";
+import { addChannel, stopWatching } from "./support/alerts";
 
 /**
  * Leaks: everything the browser receives during a whole session, signed in by pasting
@@ -88,10 +89,7 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   await page.goto("/alerts");
   await page.getByRole("button", { name: "Watch with my key" }).click();
   await expect(page.getByRole("button", { name: "Stop watching" })).toBeVisible();
-  const channels = page.getByRole("region", { name: "Channels" });
-  await channels.getByRole("radio", { name: "Signed webhook" }).check();
-  await channels.getByRole("textbox").fill(receiver.url);
-  await channels.getByRole("button", { name: "Add channel" }).click();
+  await addChannel(page, "Signed webhook", receiver.url);
   const channelSecret = await revealAndClose(page);
   await page.getByRole("button", { name: `Send a test notice to Signed webhook: ${receiver.url}` }).click();
   const [, notice] = await receiver.waitFor(2);
@@ -103,12 +101,7 @@ test("a whole session leaks neither the API key nor a secret, to the browser or 
   expect(storeWhileWatching, "the store keeps the watch key's prefix").toContain(
     `${e2e.keys.orgA.slice(0, 8)}...`,
   );
-  await page.getByRole("button", { name: "Stop watching" }).click();
-  await page
-    .getByRole("alertdialog")
-    .getByRole("button", { name: "Stop watching and erase the key" })
-    .click();
-  await expect(page.getByRole("button", { name: "Watch with my key" })).toBeVisible();
+  await stopWatching(page);
   await snapshot();
 
   await page.goto(`/deliveries?endpoint_id=${failing.id}&status=dead_letter`);

@@ -14,48 +14,41 @@ import { buildIsStale, nextBuild, portalServer } from "../harness/next-process";
 const DATA_DIR = process.env.SANDBOX_DATA_DIR || ".data";
 const dev = process.argv.includes("--dev");
 
-/** Kept under .data/ so sessions survive a restart; only for local use. */
-function localSessionSecret(): string {
-  const file = join(DATA_DIR, "session-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+/**
+ * A secret from the environment, or, for local use, one generated and kept under .data/ (so
+ * sessions and what the store sealed survive a restart). Required with a real Closient.
+ */
+function secretOrLocal(name: string, file: string, upstream: string, purpose: string): string {
+  const given = process.env[name] || "";
+  if (given) return given;
+  if (upstream && !dev) {
+    throw new Error(
+      `${name} is required with a real Closient (CLOSIENT_API_URL is set): use 32 or more random characters. ${purpose}`,
+    );
+  }
+  const path = join(DATA_DIR, file);
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
   mkdirSync(DATA_DIR, { recursive: true });
   const secret = randomBytes(32).toString("hex");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   return secret;
-}
-
-/** Seals what the portal's store keeps secret (watch keys); kept under .data/ beside the session secret. */
-function localEncryptionKey(): string {
-  const file = join(DATA_DIR, "encryption-key");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(DATA_DIR, { recursive: true });
-  const key = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
 }
 
 async function main() {
   const port = Number(process.env.PORT || 3000);
   const upstream = process.env.CLOSIENT_API_URL || "";
-  let sessionSecret = process.env.SESSION_SECRET || "";
-  if (!sessionSecret) {
-    if (upstream && !dev) {
-      throw new Error(
-        "SESSION_SECRET is required with a real Closient (CLOSIENT_API_URL is set): use 32 or more random characters.",
-      );
-    }
-    sessionSecret = localSessionSecret();
-  }
-
-  let encryptionKey = process.env.PORTAL_ENCRYPTION_KEY || "";
-  if (!encryptionKey) {
-    if (upstream && !dev) {
-      throw new Error(
-        "PORTAL_ENCRYPTION_KEY is required with a real Closient (CLOSIENT_API_URL is set): use 32 or more random characters. It seals the API keys the watcher keeps.",
-      );
-    }
-    encryptionKey = localEncryptionKey();
-  }
+  const sessionSecret = secretOrLocal(
+    "SESSION_SECRET",
+    "session-secret",
+    upstream,
+    "It seals the session cookie.",
+  );
+  const encryptionKey = secretOrLocal(
+    "PORTAL_ENCRYPTION_KEY",
+    "encryption-key",
+    upstream,
+    "It seals the API keys the watcher keeps.",
+  );
 
   if (!dev && buildIsStale()) {
     console.log("Building the portal (first start, or the sources changed)…");

@@ -93,6 +93,13 @@ export interface PortalEnv {
 
 let cached: PortalEnv | undefined;
 
+/** "a, b," → ["a", "b"]: the former secrets a rotation keeps. */
+const commaList = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 /** The portal's configuration, validated once; no other module reads process.env. */
 export function env(): PortalEnv {
   cached ??= readEnv(process.env);
@@ -115,10 +122,7 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
     isSandbox,
     sandboxKey,
     sessionSecret: e.SESSION_SECRET,
-    previousSessionSecrets: (e.SESSION_SECRET_PREVIOUS ?? "")
-      .split(",")
-      .map((secret) => secret.trim())
-      .filter(Boolean),
+    previousSessionSecrets: commaList(e.SESSION_SECRET_PREVIOUS),
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_SECONDS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamSlowTimeoutMs: e.UPSTREAM_SLOW_TIMEOUT_MS,
@@ -127,10 +131,7 @@ export function readEnv(source: Record<string, string | undefined>): PortalEnv {
     store: storeTarget(e.DATABASE_URL)!,
     activityRetentionDays: e.ACTIVITY_RETENTION_DAYS,
     encryptionKey: e.PORTAL_ENCRYPTION_KEY ?? null,
-    previousEncryptionKeys: (e.PORTAL_ENCRYPTION_KEY_PREVIOUS ?? "")
-      .split(",")
-      .map((key) => key.trim())
-      .filter(Boolean),
+    previousEncryptionKeys: commaList(e.PORTAL_ENCRYPTION_KEY_PREVIOUS),
     watchIntervalMs: e.WATCH_INTERVAL_MS,
     watchRateLimitPerMinute: e.WATCH_RATE_LIMIT_PER_MINUTE,
     smtpUrl: e.SMTP_URL ?? null,

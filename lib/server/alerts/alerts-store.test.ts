@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import Database from "better-sqlite3";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresAvailable, startPostgres, type Postgres } from "../../../harness/postgres";
+import { testDatabases } from "../../../harness/test-databases";
 import type { Notice } from "@/lib/alerts/notice";
 import { migrate, openStore, type Store, type StoreTarget } from "../store/db";
 import { migrationProvider } from "../store/migrations";
@@ -20,23 +17,7 @@ import { claimDue } from "./outbox";
  * schema (the activity log only) with its entries kept. CI requires the PostgreSQL half.
  */
 
-const dir = mkdtempSync(join(tmpdir(), "portal-alerts-"));
-let pg: Postgres | null = null;
-let n = 0;
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-}, 30_000);
-afterAll(() => {
-  pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function fresh(dialect: "sqlite" | "postgres"): Promise<StoreTarget> {
-  n++;
-  return dialect === "sqlite"
-    ? { dialect, location: join(dir, `alerts-${n}.db`) }
-    : { dialect, location: await pg!.database(`alerts_${n}`) };
-}
+const { fresh, postgres } = testDatabases("alerts");
 
 const notice = (id: string, orgId = "org-1"): Notice => ({
   id,
@@ -48,7 +29,7 @@ const notice = (id: string, orgId = "org-1"): Notice => ({
 });
 
 describe.each(["sqlite", "postgres"] as const)("alerts in the store on %s", (dialect) => {
-  const skip = () => dialect === "postgres" && !pg;
+  const skip = () => dialect === "postgres" && !postgres();
   let target: StoreTarget;
   let a: Store;
   let b: Store;
@@ -117,7 +98,7 @@ describe.each(["sqlite", "postgres"] as const)(
   "upgrading from the previous release's schema on %s",
   (dialect) => {
     it("applies the alerts migration over a store that has only the activity log, and keeps its entries", async (t) => {
-      if (dialect === "postgres" && !pg) return t.skip();
+      if (dialect === "postgres" && !postgres()) return t.skip();
       const target = await fresh(dialect);
       const old = new Kysely<StoreSchema>({
         dialect:

@@ -63,3 +63,18 @@ export async function enqueueNotice(
       .execute();
   return true;
 }
+
+/** Writes a notice for every channel the organization has now (none removed). */
+export async function notifyChannels(db: Store, notice: Notice): Promise<boolean> {
+  const channels = await db
+    .selectFrom("alert_channel")
+    .select("id")
+    .where("org_id", "=", notice.organization.id)
+    .where("removed_at", "is", null)
+    .execute();
+  return enqueueNotice(
+    db,
+    notice,
+    channels.map((c) => c.id),
+  );
+}

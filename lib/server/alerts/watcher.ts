@@ -10,7 +10,7 @@ import { activityLog } from "../portal-store";
 import type { Store } from "../store/db";
 import type { WatchTable } from "../store/schema";
 import { webhooks } from "../webhooks";
-import { enqueueNotice, noticeLink, stableNoticeId } from "./notices";
+import { noticeLink, notifyChannels, stableNoticeId } from "./notices";
 import { encryptionBox, keyContext } from "./secrets";
 
 /*
@@ -186,17 +186,7 @@ async function record(
       .where("org_id", "=", watch.org_id)
       .where("notice_id", "=", "pending")
       .execute();
-    const channels = await tx
-      .selectFrom("alert_channel")
-      .select("id")
-      .where("org_id", "=", watch.org_id)
-      .where("removed_at", "is", null)
-      .execute();
-    await enqueueNotice(
-      tx,
-      notice,
-      channels.map((c) => c.id),
-    );
+    await notifyChannels(tx, notice);
     return notice;
   });
 }
@@ -211,25 +201,15 @@ async function keyRejected(db: Store, watch: WatchTable, now: string) {
     .where("started_at", "=", watch.started_at)
     .executeTakeFirst();
   if (!moved.numUpdatedRows) return;
-  const channels = await db
-    .selectFrom("alert_channel")
-    .select("id")
-    .where("org_id", "=", watch.org_id)
-    .where("removed_at", "is", null)
-    .execute();
-  await enqueueNotice(
-    db,
-    {
-      id: stableNoticeId([watch.org_id, `key_rejected:${watch.started_at}`]),
-      kind: "watch.key_rejected",
-      created_at: now,
-      organization: { id: watch.org_id, name: watch.org_name },
-      endpoints: [],
-      message: `Closient no longer accepts the key that watched this organization (${watch.key_prefix}${watch.key_description ? `, "${watch.key_description}"` : ""}): it was revoked or has expired. No failing endpoint will be noticed until an admin turns watching on again with a valid key.`,
-      link: noticeLink("/alerts"),
-    },
-    channels.map((c) => c.id),
-  );
+  await notifyChannels(db, {
+    id: stableNoticeId([watch.org_id, `key_rejected:${watch.started_at}`]),
+    kind: "watch.key_rejected",
+    created_at: now,
+    organization: { id: watch.org_id, name: watch.org_name },
+    endpoints: [],
+    message: `Closient no longer accepts the key that watched this organization (${watch.key_prefix}${watch.key_description ? `, "${watch.key_description}"` : ""}): it was revoked or has expired. No failing endpoint will be noticed until an admin turns watching on again with a valid key.`,
+    link: noticeLink("/alerts"),
+  });
   await activityLog().record(
     {
       orgId: watch.org_id,
@@ -330,7 +310,14 @@ export async function runCycle(
     .where("key_status", "=", "accepted")
     .orderBy("org_id")
     .execute();
-  const report: CycleReport = { organizations: watches.length, notices: 0, calls: 0, maxCalls: 0, skipped: 0, errors: 0 };
+  const report: CycleReport = {
+    organizations: watches.length,
+    notices: 0,
+    calls: 0,
+    maxCalls: 0,
+    skipped: 0,
+    errors: 0,
+  };
   let next = 0;
   const worker = async () => {
     while (next < watches.length) {

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresAvailable, startPostgres, type Postgres } from "../../../harness/postgres";
+import { testDatabases } from "../../../harness/test-databases";
 import { ActivityLog, listActivity, pruneActivity, toEntry } from "../activity";
-import { migrate, openStore, storeTarget, type Store, type StoreTarget } from "./db";
+import { migrate, openStore, storeTarget, type Store } from "./db";
 import { MIGRATIONS } from "./migrations";
 
 /*
@@ -12,24 +10,7 @@ import { MIGRATIONS } from "./migrations";
  * (harness/postgres.ts). CI requires the PostgreSQL half (REQUIRE_POSTGRES=1).
  */
 
-const dir = mkdtempSync(join(tmpdir(), "portal-store-"));
-let pg: Postgres | null = null;
-let databases = 0;
-
-beforeAll(async () => {
-  if (postgresAvailable()) pg = await startPostgres();
-}, 30_000);
-afterAll(() => {
-  pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new, empty database of `dialect`. */
-async function fresh(dialect: "sqlite" | "postgres"): Promise<StoreTarget> {
-  const n = ++databases;
-  if (dialect === "sqlite") return { dialect, location: join(dir, `store-${n}.db`) };
-  return { dialect, location: await pg!.database(`store_${n}`) };
-}
+const { fresh, postgres } = testDatabases("store");
 
 const actor = (name: string) => ({ kind: "user" as const, id: `u-${name}`, name });
 const ctx = (orgId: string, name = "alice@brand.example") => ({
@@ -56,7 +37,7 @@ describe("where DATABASE_URL points", () => {
 });
 
 describe.each(["sqlite", "postgres"] as const)("the store on %s", (dialect) => {
-  const skip = () => dialect === "postgres" && !pg;
+  const skip = () => dialect === "postgres" && !postgres();
   let db: Store;
   beforeAll(async () => {
     if (skip()) return;
@@ -206,6 +187,7 @@ describe.each(["sqlite", "postgres"] as const)("the store on %s", (dialect) => {
 
 describe("PostgreSQL stopped during changes", () => {
   it("lets every change through, and writes their entries in order once it is back", async (t) => {
+    const pg = postgres();
     if (!pg) return t.skip();
     const { db } = await openStore(await fresh("postgres"));
     const activity = new ActivityLog(() => Promise.resolve(db), 1_000, 50);
