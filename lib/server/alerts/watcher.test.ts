@@ -24,8 +24,10 @@ import { runCycle } from "./watcher";
 const upstream = await fakeUpstream();
 testEnv(upstream.url);
 const ENCRYPTION_KEY = "watcher-test-encryption-key-0123456789abcdef";
+const PREVIOUS_KEY = "watcher-test-previous-key-0123456789abcdef";
 Object.assign(process.env, {
   PORTAL_ENCRYPTION_KEY: ENCRYPTION_KEY,
+  PORTAL_ENCRYPTION_KEY_PREVIOUS: PREVIOUS_KEY,
   WATCH_RATE_LIMIT_PER_MINUTE: "100000",
   DIAGNOSIS_CACHE_MS: "0",
   PORTAL_URL: "https://portal.brand.example",
@@ -195,5 +197,19 @@ describe("the watcher", () => {
       .where("org_id", "=", orgId)
       .executeTakeFirstOrThrow();
     expect(watch.check_error).toMatch(/cannot be opened/);
+  });
+
+  it("reads with a key sealed before a rotation of PORTAL_ENCRYPTION_KEY, and seals it again with the new one", async () => {
+    const orgId = await watched(PREVIOUS_KEY);
+    closient([], []);
+    await runCycle(db, "r1");
+    expect(upstream.seen.length).toBeGreaterThan(0);
+    const { key_sealed } = await db
+      .selectFrom("watch")
+      .select("key_sealed")
+      .where("org_id", "=", orgId)
+      .executeTakeFirstOrThrow();
+    expect(new SecretBox(ENCRYPTION_KEY).open(key_sealed, keyContext(orgId))).toBe(KEY);
+    expect(new SecretBox(PREVIOUS_KEY).open(key_sealed, keyContext(orgId))).toBeNull();
   });
 });

@@ -223,7 +223,17 @@ async function keyRejected(db: Store, watch: WatchTable, now: string) {
 /** One organization: read, compare, notify. Answers the upstream calls made and the notices written. */
 export async function watchOrganization(db: Store, watch: WatchTable, cycleId: string, nowMs = Date.now()) {
   const now = new Date(nowMs).toISOString();
-  const apiKey = encryptionBox()?.open(watch.key_sealed, keyContext(watch.org_id)) ?? null;
+  const box = encryptionBox();
+  const apiKey = box?.open(watch.key_sealed, keyContext(watch.org_id)) ?? null;
+  if (apiKey && box?.isStale(watch.key_sealed)) {
+    // Sealed with PORTAL_ENCRYPTION_KEY_PREVIOUS: sealed again with the current key, so the old one can go.
+    await db
+      .updateTable("watch")
+      .set({ key_sealed: box.seal(apiKey, keyContext(watch.org_id)) })
+      .where("org_id", "=", watch.org_id)
+      .where("key_sealed", "=", watch.key_sealed)
+      .execute();
+  }
   if (!apiKey) {
     await db
       .updateTable("watch")

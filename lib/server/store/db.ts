@@ -66,6 +66,8 @@ function dialectFor({ dialect, location }: StoreTarget) {
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 5000");
+  // A deleted row is overwritten, not left in a free page: turning watching off erases the sealed key.
+  database.pragma("secure_delete = ON");
   return new SqliteDialect({ database });
 }
 
