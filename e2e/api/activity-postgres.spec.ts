@@ -76,6 +76,40 @@ test("two instances on one PostgreSQL: migrations once, one activity log", async
         })
         .toEqual([`${TEAM.bob} endpoint.resumed succeeded`, `${TEAM.alice} endpoint.paused succeeded`]);
     }
+
+    // The database goes down: a change through the portal still goes through, at once, and its
+    // entry is written when the database is back.
+    pg.halt();
+    const started = Date.now();
+    const res = await fetch(`${portalUrl(one)}/api/webhooks/endpoints/${id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", Origin: portalUrl(one), Cookie: bob },
+      body: JSON.stringify({ is_active: false }),
+    });
+    expect(res.status, "a change is never refused because the store is down").toBe(200);
+    const tookMs = Date.now() - started;
+    // Readiness says so (its answer is kept 5 s), and stays ready: the portal serves without it.
+    await expect
+      .poll(async () => {
+        const ready = await fetch(`${portalUrl(one)}/api/health/ready`);
+        return [ready.status, ((await ready.json()) as { database: { status: string } }).database.status];
+      })
+      .toEqual([200, "unreachable"]);
+    pg.start();
+    await expect
+      .poll(
+        async () => {
+          const list = await fetch(`${portalUrl(two)}/api/activity?endpoint=${id}`, {
+            headers: { Cookie: bob },
+          });
+          if (!list.ok) return [];
+          const { data } = (await list.json()) as { data: { action: string; outcome: string }[] };
+          return data.map((e) => `${e.action} ${e.outcome}`);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(["endpoint.paused succeeded", "endpoint.resumed succeeded", "endpoint.paused succeeded"]);
+    console.log(`a pause with the database down took ${tookMs} ms`);
   } finally {
     for (const portal of portals) portal.kill("SIGKILL");
     pg.stop();
