@@ -162,7 +162,7 @@ async function cycleOverMany(dir: string) {
   const now = new Date().toISOString();
   for (const { orgId, key } of keys) {
     await db
-      .insertInto("watch")
+      .insertInto("org_key")
       .values({
         org_id: orgId,
         org_name: orgId,
@@ -171,6 +171,7 @@ async function cycleOverMany(dir: string) {
         key_description: "Watcher",
         started_by: "bench",
         started_at: now,
+        watching: 1,
         key_status: "accepted",
         key_rejected_at: null,
         failing_after: 3,

@@ -71,7 +71,7 @@ export function AlertsOverview({
                 ) : null}
               </dd>
             </dl>
-            <WatchingControls watching={watching} intervalWords={every} />
+            <WatchingControls watching={watching} storedKey={view.stored_key} intervalWords={every} />
           </div>
         ) : (
           <div className="mt-2 space-y-4 text-sm text-slate-700">
@@ -80,7 +80,7 @@ export function AlertsOverview({
               , with an API key it keeps encrypted, and tells your team by email, Slack or a signed webhook
               when an endpoint starts failing and when it recovers. Closient sends no such alerts itself.
             </p>
-            <WatchingControls watching={null} intervalWords={every} />
+            <WatchingControls watching={null} storedKey={view.stored_key} intervalWords={every} />
           </div>
         )}
       </Section>

@@ -14,6 +14,7 @@ import {
 import { CHANNEL_WORDS } from "@/lib/alerts/words";
 import { useAddChannel, useRemoveChannel, useTestChannel } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
@@ -40,6 +41,8 @@ const HINTS: Record<ChannelType, { label: string; hint: string; placeholder: str
 /** The organization's channels: add one, send it a test notice, remove it. */
 export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[]; disabled: boolean }) {
   const [secret, setSecret] = useState<string | null>(null);
+  const { allowed, why } = useCan("alerts.manage");
+  const off = disabled || !allowed;
   const add = useAddChannel(setSecret);
   const form = useForm<ChannelFormValues>({
     defaultValues: { type: "email", target: "" },
@@ -76,7 +79,8 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
       )}
 
       <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
-        <fieldset disabled={disabled || isSubmitting} className="space-y-4">
+        <Refused why={why} />
+        <fieldset disabled={off || isSubmitting} className="space-y-4">
           <legend className="text-sm font-semibold text-slate-900">Add a channel</legend>
           <div className="flex flex-wrap gap-2" role="radiogroup" aria-label="Channel type">
             {(Object.keys(HINTS) as ChannelType[]).map((t) => (
@@ -100,7 +104,7 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
               placeholder={words.placeholder}
             />
           </Field>
-          <Button type="submit" primary disabled={disabled || isSubmitting}>
+          <Button type="submit" primary disabled={off || isSubmitting}>
             {isSubmitting ? "Adding…" : "Add channel"}
           </Button>
         </fieldset>
@@ -114,6 +118,7 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
 
 function ChannelRow({ channel }: { channel: ChannelView }) {
   const test = useTestChannel();
+  const { allowed } = useCan("alerts.manage");
   const remove = useRemoveChannel();
   const [confirming, setConfirming] = useState(false);
   const mounted = useOpenedOnce(confirming);
@@ -128,7 +133,7 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
         <Button
           size="sm"
           variant="secondary"
-          disabled={test.isPending}
+          disabled={test.isPending || !allowed}
           aria-label={`Send a test notice to ${name}`}
           onClick={() =>
             test.mutate(channel.id, {
@@ -139,7 +144,13 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
         >
           {test.isPending ? "Queuing…" : "Send a test notice"}
         </Button>
-        <Button size="sm" variant="ghost" aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Remove ${name}`}
+          onClick={() => setConfirming(true)}
+          disabled={!allowed}
+        >
           Remove
         </Button>
       </div>

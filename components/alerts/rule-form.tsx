@@ -7,6 +7,7 @@ import { ClosientError } from "@/lib/closient/closient-error";
 import { ruleFormSchema, type RuleInput } from "@/lib/alerts/settings";
 import { useSetAlertRule } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, FieldError, Input } from "@/components/ui/field";
 
@@ -23,6 +24,8 @@ type Values = z.input<typeof ruleFormSchema>;
 /** When an endpoint counts as failing, and whether to remind while it still is. */
 export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolean }) {
   const save = useSetAlertRule();
+  const { allowed, why } = useCan("alerts.manage");
+  const off = disabled || !allowed;
   const form = useForm<Values, unknown, RuleInput>({
     resolver: zodResolver(ruleFormSchema),
     defaultValues: {
@@ -47,7 +50,7 @@ export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolea
   });
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
-      <fieldset disabled={disabled || isSubmitting} className="grid gap-4 sm:grid-cols-2">
+      <fieldset disabled={off || isSubmitting} className="grid gap-4 sm:grid-cols-2">
         <Field
           id="failing-after"
           label="Failing after"
@@ -83,7 +86,8 @@ export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolea
         </Field>
       </fieldset>
       <FieldError>{errors.root?.message}</FieldError>
-      <Button type="submit" variant="secondary" disabled={disabled || isSubmitting || !isDirty}>
+      <Refused why={why} />
+      <Button type="submit" variant="secondary" disabled={off || isSubmitting || !isDirty}>
         {isSubmitting ? "Saving…" : "Save rule"}
       </Button>
     </form>

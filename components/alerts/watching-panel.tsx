@@ -1,59 +1,42 @@
 "use client";
 
 import { useState } from "react";
-import { ClosientError } from "@/lib/closient/closient-error";
-import { apiKeyProblem } from "@/lib/closient/api-key";
-import type { WatchingView } from "@/lib/alerts/settings";
+import type { StoredKeyView, WatchingView } from "@/lib/alerts/settings";
 import { useStartWatching, useStopWatching } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
-import { describedBy, Field, Input } from "@/components/ui/field";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { OtherKeyForm } from "@/components/access/key-form";
 
 /**
- * Turns watching on (with the admin's own key, or one pasted for the purpose) or off (the stored
- * key is erased). The key itself never comes back to the browser: the panel names it by prefix.
+ * Turns watching on (with the key stored already, the admin's own, or one pasted for the purpose)
+ * or off (the stored key is erased, unless access links still act through it). The key itself
+ * never comes back to the browser: the panel names it by prefix.
  */
 export function WatchingControls({
   watching,
+  storedKey,
   intervalWords,
 }: {
   watching: WatchingView | null;
+  storedKey: StoredKeyView | null;
   intervalWords: string;
 }) {
   const start = useStartWatching();
   const stop = useStopWatching();
   const [confirming, setConfirming] = useState(false);
   const mounted = useOpenedOnce(confirming);
-  const [otherKey, setOtherKey] = useState("");
-  const [keyError, setKeyError] = useState<string | undefined>();
-
-  const startWith = (apiKey?: string) => {
-    if (apiKey !== undefined) {
-      const problem = apiKeyProblem(apiKey);
-      setKeyError(problem ?? undefined);
-      if (problem) return;
-    }
-    start.mutate(apiKey, {
-      onSuccess: () => {
-        setOtherKey("");
-        notify.success(`Watching: the portal reads your endpoints ${intervalWords}.`);
-      },
-      onError: (error) => {
-        const detail =
-          error instanceof ClosientError ? error.details?.find((d) => d.field === "api_key") : undefined;
-        if (detail) setKeyError(detail.message);
-        else notify.error(`Watching could not be turned on: ${error.message}`);
-      },
-    });
-  };
+  const { allowed, why } = useCan("alerts.manage");
+  const started = () => notify.success(`Watching: the portal reads your endpoints ${intervalWords}.`);
 
   if (watching) {
     return (
       <>
-        <Button variant="secondary" primary onClick={() => setConfirming(true)}>
+        <Button variant="secondary" primary onClick={() => setConfirming(true)} disabled={!allowed}>
           Stop watching
         </Button>
+        <Refused why={why} />
         {mounted ? (
           <LazyConfirmDialog
             open={confirming}
@@ -64,18 +47,22 @@ export function WatchingControls({
             pending={stop.isPending}
             onConfirm={() =>
               stop.mutate(undefined, {
-                onSuccess: () => {
+                onSuccess: (result) => {
                   setConfirming(false);
-                  notify.success("Watching stopped; the stored key is erased.");
+                  notify.success(
+                    result.key_erased
+                      ? "Watching stopped; the stored key is erased."
+                      : `Watching stopped. The key stays stored for ${result.key_kept_for_links} access link(s) until they are revoked.`,
+                  );
                 },
                 onError: (error) => notify.error(`Watching is still on: ${error.message}`),
               })
             }
           >
             <p>
-              The portal erases the key it keeps for watching and stops reading your endpoints. No notice goes
-              out while watching is off, even if an endpoint starts failing. The channels and past notices
-              stay.
+              The portal stops reading your endpoints and erases the key it keeps for watching (unless access
+              links still act through it). No notice goes out while watching is off, even if an endpoint
+              starts failing. The channels and past notices stay.
             </p>
           </LazyConfirmDialog>
         ) : null}
@@ -83,42 +70,39 @@ export function WatchingControls({
     );
   }
 
+  const startWith = (how: { apiKey?: string; keepKey?: boolean }) =>
+    start.mutateAsync(how).then(started, (error: unknown) => {
+      if (!how.apiKey) notify.error(`Watching could not be turned on: ${(error as Error).message}`);
+      throw error;
+    });
   return (
     <div className="space-y-4">
-      <Button primary onClick={() => startWith()} disabled={start.isPending}>
-        {start.isPending && !otherKey ? "Turning on…" : "Watch with my key"}
-      </Button>
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-slate-800">Or watch with another key</summary>
-        <form
-          noValidate
-          className="mt-3 space-y-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            startWith(otherKey.trim());
-          }}
+      {storedKey ? (
+        <Button
+          primary
+          onClick={() => void startWith({ keepKey: true }).catch(() => undefined)}
+          disabled={start.isPending || !allowed}
         >
-          <Field
-            id="watch-key"
-            label="API key for watching"
-            hint="A business or user key of this organization, made for the purpose (e.g. “Portal watcher”). It is kept encrypted and never shown again."
-            error={keyError}
-          >
-            <Input
-              {...describedBy("watch-key", { hint: true, error: keyError })}
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              value={otherKey}
-              onChange={(event) => setOtherKey(event.target.value)}
-              className="font-mono"
-            />
-          </Field>
-          <Button type="submit" variant="secondary" disabled={start.isPending}>
-            {start.isPending && otherKey ? "Checking the key…" : "Watch with this key"}
-          </Button>
-        </form>
-      </details>
+          {start.isPending ? "Turning on…" : `Watch with the stored key (${storedKey.key_prefix})`}
+        </Button>
+      ) : (
+        <Button
+          primary
+          onClick={() => void startWith({}).catch(() => undefined)}
+          disabled={start.isPending || !allowed}
+        >
+          {start.isPending ? "Turning on…" : "Watch with my key"}
+        </Button>
+      )}
+      <Refused why={why} />
+      {allowed ? (
+        <OtherKeyForm
+          label="Watch with this key"
+          pendingLabel="Checking the key…"
+          pending={start.isPending}
+          onKey={(apiKey) => startWith({ apiKey })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { useReplayDelivery } from "@/lib/client/delivery-mutations";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -22,6 +23,7 @@ export function ReplayButton({
   compact?: boolean;
 }) {
   const replay = useReplayDelivery(deliveryId, endpointId);
+  const { allowed, why } = useCan("deliveries.replay");
   // The mutation's state reaches React a tick later; a second click in between must not resend.
   const inFlight = useRef(false);
   const result = replay.data;
@@ -36,7 +38,8 @@ export function ReplayButton({
         <Button
           size={compact ? "sm" : "md"}
           variant="secondary"
-          disabled={pending}
+          disabled={pending || !allowed}
+          title={why || undefined}
           aria-label={`Replay delivery ${deliveryId}`}
           // Once: a second click while the first is on its way does nothing; a refusal may be retried.
           onClick={() => {
@@ -50,6 +53,7 @@ export function ReplayButton({
           {pending ? "Replaying…" : "Replay"}
         </Button>
       )}
+      {compact || result ? null : <Refused why={why} />}
       <div aria-live="polite">
         <FieldError>{error}</FieldError>
         {result ? (

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { Endpoint } from "@/lib/closient";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { LoadingState } from "@/components/ui/states";
 import { SettingsSummary } from "./settings-summary";
@@ -22,6 +23,7 @@ const EndpointSettingsForm = dynamic(() => loadForm().then((m) => m.EndpointSett
  */
 export function EndpointSettings({ endpoint, allowHttp }: { endpoint: Endpoint; allowHttp: boolean }) {
   const [editing, setEditing] = useState(false);
+  const { allowed, why } = useCan("endpoints.manage");
   // Closient's answer to a save, shown until the server's fresh render (router.refresh) arrives.
   const [saved, setSaved] = useState<Endpoint | null>(null);
   const shown = saved && saved.updated_at >= endpoint.updated_at ? saved : endpoint;
@@ -56,9 +58,11 @@ export function EndpointSettings({ endpoint, allowHttp }: { endpoint: Endpoint; 
         onPointerEnter={() => void loadForm()}
         onFocus={() => void loadForm()}
         onClick={() => setEditing(true)}
+        disabled={!allowed}
       >
         Edit settings
       </Button>
+      <Refused why={why} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useSetActive } from "@/lib/client/endpoint-mutations";
 import { endpointName } from "@/lib/endpoints/names";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Switch } from "@/components/ui/switch";
+import { useCan } from "@/components/access/access-context";
 import { EndpointStatus, type ToggleFields } from "./endpoint-status";
 
 /**
@@ -16,6 +17,7 @@ export function PauseToggle({ endpoint }: { endpoint: ToggleFields }) {
   const [confirming, setConfirming] = useState(false);
   const mounted = useOpenedOnce(confirming);
   const setActive = useSetActive(endpoint.id);
+  const { allowed, why } = useCan("endpoints.pause");
   const name = endpointName(endpoint);
   // The switch shows a change at once, until the server's view (refreshed after the change)
   // arrives with it; a refused change goes back to what the server says.
@@ -46,6 +48,8 @@ export function PauseToggle({ endpoint }: { endpoint: ToggleFields }) {
       <Switch
         checked={active}
         label={`${active ? "Pause" : "Resume"} ${name}`}
+        disabled={!allowed}
+        why={why}
         onCheckedChange={(next) => (next ? apply(true) : setConfirming(true))}
       />
       <EndpointStatus active={active} />

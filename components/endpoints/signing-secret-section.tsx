@@ -5,6 +5,7 @@ import { ROTATION_GRACE_MS } from "@/lib/closient/secret";
 import { formatExact } from "@/lib/format-time";
 import { notify } from "@/lib/client/notify";
 import { useRotateSecret } from "@/lib/client/endpoint-mutations";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
 import { Section } from "@/components/ui/section";
@@ -39,6 +40,7 @@ export function SigningSecretSection({
   const [secret, setSecret] = useState<string | null>(null);
   const [openedAt, setOpenedAt] = useState(() => Date.now());
   const rotate = useRotateSecret(endpointId, setSecret);
+  const { allowed, why } = useCan("secrets.rotate");
   const confirmMounted = useOpenedOnce(confirming);
   const revealMounted = useOpenedOnce(secret !== null);
 
@@ -54,6 +56,7 @@ export function SigningSecretSection({
       <Button
         className="mt-4"
         variant="secondary"
+        disabled={!allowed}
         onClick={() => {
           setOpenedAt(Date.now());
           setConfirming(true);
@@ -61,6 +64,7 @@ export function SigningSecretSection({
       >
         Rotate secret
       </Button>
+      <Refused why={why} />
       {/* Its times are worked out when it first opens: a first time format costs a slow phone dearly. */}
       {confirmMounted ? (
         <LazyConfirmDialog

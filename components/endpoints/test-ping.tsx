@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { DeliveryResult } from "@/lib/closient";
 import { RESPONSE_BODY_MAX_LENGTH } from "@/lib/closient/delivery-constants";
 import { useTestEndpoint } from "@/lib/client/endpoint-mutations";
+import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Section } from "@/components/ui/section";
@@ -12,6 +13,7 @@ import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-bad
 /** Sends one signed `ping` and shows what the receiver answered, right here. */
 export function TestPing({ endpointId, active }: { endpointId: string; active: boolean }) {
   const test = useTestEndpoint(endpointId);
+  const { allowed, why } = useCan("endpoints.test");
   return (
     <Section id="test" title="Test">
       <p className="mt-1 text-sm text-slate-600">
@@ -23,10 +25,11 @@ export function TestPing({ endpointId, active }: { endpointId: string; active: b
         className="mt-4"
         variant="secondary"
         onClick={() => test.mutate()}
-        disabled={test.isPending}
+        disabled={test.isPending || !allowed}
       >
         {test.isPending ? "Sending…" : "Send test ping"}
       </Button>
+      <Refused why={why} />
       <div aria-live="polite" className="mt-4">
         <FieldError>{test.isError ? `The ping could not be sent: ${test.error.message}` : null}</FieldError>
         {test.data ? <PingResult endpointId={endpointId} result={test.data} /> : null}

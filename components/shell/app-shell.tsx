@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionInfo } from "@/lib/sign-in/session-info";
 import { NavLinks } from "./nav-links";
+import { AccessProvider } from "@/components/access/access-context";
+import { ROLE_SUMMARY, ROLE_WORDS } from "@/lib/access/roles";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 import type { Theme } from "@/lib/theme";
@@ -52,7 +54,7 @@ export function AppShell({
           </div>
           <div className="relative flex w-full items-center justify-between gap-2 max-sm:overflow-x-auto sm:contents">
             <span className="sm:order-2 sm:mr-auto">
-              <NavLinks />
+              <NavLinks admin={session.access === "admin"} />
             </span>
             <span className="shrink-0 sm:order-4">
               <ThemeSwitch initial={theme} />
@@ -61,7 +63,13 @@ export function AppShell({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
-        {children}
+        {session.access !== "admin" ? (
+          <p className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="access-banner">
+            Signed in as {session.actor.name} with <strong>{ROLE_WORDS[session.access].toLowerCase()}</strong>{" "}
+            access: {ROLE_SUMMARY[session.access]}
+          </p>
+        ) : null}
+        <AccessProvider role={session.access}>{children}</AccessProvider>
       </main>
     </div>
   );

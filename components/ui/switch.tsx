@@ -10,11 +10,14 @@ export function Switch({
   onCheckedChange,
   label,
   disabled,
+  why,
 }: {
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
   label: string;
   disabled?: boolean;
+  /** Why it is disabled (refused for this session's access), on hover; the page's banner says it in full. */
+  why?: string;
 }) {
   const state = checked ? "checked" : "unchecked";
   return (
@@ -24,6 +27,7 @@ export function Switch({
       aria-checked={checked}
       aria-label={label}
       disabled={disabled}
+      title={why || undefined}
       data-state={state}
       onClick={() => onCheckedChange(!checked)}
       className="switch"

@@ -29,6 +29,11 @@ export const ACTIVITY_ACTIONS = [
   "alerts.channel_removed",
   "alerts.channel_tested",
   "alerts.key_rejected",
+  "access.key_stored",
+  "access.key_erased",
+  "access.link_created",
+  "access.link_redeemed",
+  "access.grant_revoked",
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -104,6 +109,16 @@ export function describe(entry: ActivityEntry): string {
       return `${who} sent a test notice to ${what}`;
     case "alerts.key_rejected":
       return `Closient refused the key that watched (${what}); watching stopped`;
+    case "access.key_stored":
+      return `${who} stored the organization's key (${what}) for access links`;
+    case "access.key_erased":
+      return `${who} erased the organization's stored key and revoked its links`;
+    case "access.link_created":
+      return `${who} made a${d.role === "on_call" ? "n on-call" : " viewer"} access link for ${what}`;
+    case "access.link_redeemed":
+      return `${who} opened their access link`;
+    case "access.grant_revoked":
+      return `${who} revoked the access of ${what}`;
     default:
       return `${who}: ${entry.action}`;
   }

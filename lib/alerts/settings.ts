@@ -8,7 +8,10 @@ import type { NoticeKind } from "./notice";
  */
 
 /** `{}` watches with the session's own key; `{"api_key": …}` with another, checked as sign-in checks it. */
-export const watchingSchema = z.strictObject({ api_key: signInSchema.shape.api_key.optional() });
+export const watchingSchema = z.strictObject({
+  api_key: signInSchema.shape.api_key.optional(),
+  keep_key: z.literal(true).optional(),
+});
 
 export const ruleSchema = z.strictObject({
   failing_after: z.coerce
@@ -109,19 +112,27 @@ export interface ChannelView {
   created_by: string;
 }
 
-export interface WatchingView {
+/** The organization's stored key, as the pages name it: never the key. */
+export interface StoredKeyView {
   key_prefix: string;
   key_description: string | null;
+  /** Who stored it, and when. */
   started_by: string;
   started_at: string;
   key_status: "accepted" | "rejected";
   key_rejected_at: string | null;
+}
+
+export interface WatchingView extends StoredKeyView {
   checked_at: string | null;
   check_error: string | null;
 }
 
 export interface AlertsView {
+  /** While the organization is watched. */
   watching: WatchingView | null;
+  /** The key stored for the watcher and the access links, watched or not. */
+  stored_key: StoredKeyView | null;
   rule: RuleInput;
   channels: ChannelView[];
   interval_ms: number;

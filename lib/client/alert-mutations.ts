@@ -9,12 +9,13 @@ import type { ChannelInput, RuleInput } from "@/lib/alerts/settings";
  * `onSecret` (the reveal dialog's state) and never into the mutation's result or a cache.
  */
 
-function useRefreshed<T, V>(mutationFn: (variables: V) => Promise<T>) {
+export function useRefreshed<T, V>(mutationFn: (variables: V) => Promise<T>) {
   const router = useRouter();
   return useMutation({ mutationFn, onSuccess: () => router.refresh() });
 }
 
-export const useStartWatching = () => useRefreshed((apiKey: string | undefined) => api.startWatching(apiKey));
+export const useStartWatching = () =>
+  useRefreshed((how: { apiKey?: string; keepKey?: boolean }) => api.startWatching(how));
 export const useStopWatching = () => useRefreshed(() => api.stopWatching());
 export const useSetAlertRule = () => useRefreshed((rule: RuleInput) => api.setAlertRule(rule));
 export const useRemoveChannel = () => useRefreshed((id: string) => api.removeChannel(id));

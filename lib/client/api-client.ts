@@ -10,7 +10,14 @@ import type {
   Paginated,
 } from "@/lib/closient";
 import type { ReportedActivity } from "@/lib/activity/entry";
-import type { ChannelInput, ChannelView, RuleInput, WatchingView } from "@/lib/alerts/settings";
+import type {
+  ChannelInput,
+  ChannelView,
+  RuleInput,
+  StoredKeyView,
+  WatchingView,
+} from "@/lib/alerts/settings";
+import type { GrantView, LinkInput } from "@/lib/access/links";
 import type { SessionInfo } from "@/lib/sign-in/session-info";
 
 /**
@@ -125,13 +132,30 @@ export const api = {
   /** What the browser did itself, for the activity log: a bulk replay's start and end, an export. */
   reportActivity: (body: ReportedActivity) => request<null>("POST", "/api/activity", body),
 
-  startWatching: (apiKey?: string) =>
-    request<WatchingView>("PUT", "/api/alerts/watching", apiKey ? { api_key: apiKey } : {}),
-  stopWatching: () => request<{ watching: null }>("DELETE", "/api/alerts/watching"),
+  startWatching: (how: { apiKey?: string; keepKey?: boolean }) =>
+    request<WatchingView>(
+      "PUT",
+      "/api/alerts/watching",
+      how.apiKey ? { api_key: how.apiKey } : how.keepKey ? { keep_key: true } : {},
+    ),
+  stopWatching: () =>
+    request<{ watching: null; key_erased: boolean; key_kept_for_links: number }>(
+      "DELETE",
+      "/api/alerts/watching",
+    ),
   setAlertRule: (body: RuleInput) => request<RuleInput>("PUT", "/api/alerts/rule", body),
   /** A webhook channel's signing secret is in this answer only. */
   addChannel: (body: ChannelInput) =>
     request<ChannelView & { signing_secret?: string }>("POST", "/api/alerts/channels", body),
   removeChannel: (id: string) => request<{ id: string }>("DELETE", `/api/alerts/channels/${id}`),
   testChannel: (id: string) => request<{ notice_id: string }>("POST", `/api/alerts/channels/${id}/test`),
+
+  storeKey: (apiKey?: string) =>
+    request<StoredKeyView>("PUT", "/api/access/key", apiKey ? { api_key: apiKey } : {}),
+  eraseKey: () => request<{ revoked: number }>("DELETE", "/api/access/key"),
+  /** The link's `url` is in this answer only. */
+  createLink: (body: LinkInput) =>
+    request<GrantView & { url: string; mailed: boolean }>("POST", "/api/access/links", body),
+  revokeGrant: (id: string) => request<GrantView>("DELETE", `/api/access/grants/${id}`),
+  redeemLink: (token: string) => request<SessionInfo>("POST", "/api/access/redeem", { token }),
 };

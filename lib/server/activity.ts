@@ -2,7 +2,7 @@ import "server-only";
 import { PENDING_FOR_MS, type ActivityEntry, type ActivityFilters, type Outcome } from "@/lib/activity/entry";
 import type { EndpointChanges } from "@/lib/activity/changes";
 import { log } from "./log";
-import type { Actor } from "./session";
+import type { Actor } from "./actor";
 import { timeOrderedId } from "./store/ids";
 import type { ActivityTable } from "./store/schema";
 import type { Store } from "./store/db";
@@ -22,7 +22,7 @@ export interface ActivityContext {
 }
 
 export interface Target {
-  kind: "endpoint" | "delivery" | "session" | "log" | "alerts" | "channel";
+  kind: "endpoint" | "delivery" | "session" | "log" | "alerts" | "channel" | "grant";
   id: string | null;
   name: string | null;
 }

@@ -15,6 +15,7 @@ const session = (org: string) => ({
     key_description: "",
     role: "owner",
     actor: { kind: "key" as const, name: "CI key" },
+    access: "admin" as const,
     sandbox: true,
   },
 });

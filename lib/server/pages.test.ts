@@ -14,6 +14,7 @@ const session = {
     key_description: "",
     role: "",
     actor: { kind: "key" as const, name: "CI key" },
+    access: "admin" as const,
     sandbox: false,
   },
 };

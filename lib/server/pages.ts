@@ -1,5 +1,6 @@
 import "server-only";
 import { alertStates, alertsView, listNotices } from "./alerts/settings";
+import { accessView } from "./access/grants";
 import { notFound } from "next/navigation";
 import { ClosientError, isShortUuid, type Delivery, type DeliveryListFilters } from "@/lib/closient";
 import { endpointName } from "@/lib/endpoints/names";
@@ -159,6 +160,18 @@ export async function loadAlerts({ info }: PageSession, cursor: string | undefin
     return {
       ok: false as const,
       message: error instanceof ClosientError ? error.message : "The alert settings could not be read.",
+    };
+  }
+}
+
+/** The access page: the stored key and every grant, from the portal's own store. */
+export async function loadAccess({ info }: PageSession) {
+  try {
+    return { ok: true as const, view: await accessView(info.organization.id) };
+  } catch (error) {
+    return {
+      ok: false as const,
+      message: error instanceof ClosientError ? error.message : "The access settings could not be read.",
     };
   }
 }

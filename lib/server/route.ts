@@ -9,6 +9,7 @@ import {
   type ErrorEnvelope,
 } from "@/lib/closient";
 import type { NextRequest } from "next/server";
+import { can, refusal, type AccessRole, type Capability } from "@/lib/access/roles";
 import type { ActivityContext } from "./activity";
 import { requestIdOf, type Caller } from "./caller";
 import { log } from "./log";
@@ -53,6 +54,8 @@ export interface RouteInput {
   caller: Caller;
   /** Who acts, in which organization, for the activity log. */
   activity: ActivityContext;
+  /** What this session may do (an admin, or an access link's role). */
+  access: AccessRole;
 }
 
 export interface RouteOutput {
@@ -64,6 +67,8 @@ export interface RouteOutput {
 }
 
 type Handler = (input: RouteInput) => Promise<RouteOutput> | RouteOutput;
+/** What a route needs: a capability, or one read from the request (a PATCH that only pauses). */
+type Needs = Capability | ((request: NextRequest) => Promise<Capability>);
 type RouteContext = { params: Promise<Record<string, string>> };
 
 /** Runs a route body; every failure leaves as the one error envelope, never a stack trace. */
@@ -92,12 +97,21 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
  * Wraps a proxy route: cross-site check on mutations, the session (401 without one; renewed on
  * use; ended when the upstream says the key is no longer valid), one error envelope, no-store.
  */
-export function proxyRoute(handler: Handler, { mutating = false } = {}) {
+export function proxyRoute(
+  handler: Handler,
+  { mutating = false, needs }: { mutating?: boolean; needs?: Needs } = {},
+) {
   return (request: NextRequest, context: RouteContext): Promise<Response> =>
     withErrors(request, async () => {
       if (mutating) assertSameOrigin(request);
       const session = await readRequestSession(request);
       if (!session) throw new ClosientError(401, "UNAUTHORIZED", "Sign in to continue.");
+      // The one check of what this session may do: a refused action never reaches Closient.
+      if (needs) {
+        const capability = typeof needs === "string" ? needs : await needs(request.clone() as NextRequest);
+        if (!can(session.access, capability))
+          throw new ClosientError(403, "FORBIDDEN", refusal(session.access));
+      }
       try {
         const caller = { apiKey: session.apiKey, requestId: requestIdOf(request.headers) };
         const activity = {
@@ -105,7 +119,13 @@ export function proxyRoute(handler: Handler, { mutating = false } = {}) {
           actor: session.actor,
           requestId: caller.requestId,
         };
-        const out = await handler({ request, params: await context.params, caller, activity });
+        const out = await handler({
+          request,
+          params: await context.params,
+          caller,
+          activity,
+          access: session.access,
+        });
         await renew(session);
         return out.raw ?? json(out.data, out);
       } catch (error) {

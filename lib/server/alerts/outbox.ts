@@ -67,7 +67,7 @@ const smtpOptions = (url: string): SMTPTransportOptions => ({
 });
 
 let transport: { url: string; transporter: Transporter } | null = null;
-function mailer(url: string): Transporter {
+export function mailer(url: string): Transporter {
   if (transport?.url !== url) {
     transport = {
       url,

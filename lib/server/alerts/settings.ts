@@ -17,10 +17,10 @@ import type { Caller } from "../caller";
 import { env } from "../env";
 import { activityLog, portalStore } from "../portal-store";
 import { timeOrderedId } from "../store/ids";
-import type { AlertChannelTable, WatchTable } from "../store/schema";
-import { webhooks } from "../webhooks";
+import type { AlertChannelTable, OrgKeyTable } from "../store/schema";
 import { outboundProblem } from "./outbound";
-import { encryptionBox, keyContext, secretContext } from "./secrets";
+import { encryptionBox, secretContext } from "./secrets";
+import { eraseIfUnused, liveGrants, storedKey, storedKeyView, storeOrgKey } from "../org-key";
 import { enqueueNotice, noticeLink } from "./notices";
 
 /*
@@ -40,14 +40,9 @@ async function db() {
   }
 }
 
-export function watchingView(row: WatchTable): WatchingView {
+export function watchingView(row: OrgKeyTable): WatchingView {
   return {
-    key_prefix: row.key_prefix,
-    key_description: row.key_description,
-    started_by: row.started_by,
-    started_at: row.started_at,
-    key_status: row.key_status === "rejected" ? "rejected" : "accepted",
-    key_rejected_at: row.key_rejected_at,
+    ...storedKeyView(row),
     checked_at: row.checked_at,
     check_error: row.check_error,
   };
@@ -78,7 +73,7 @@ function channelView(row: AlertChannelTable): ChannelView {
 export async function alertsView(orgId: string): Promise<AlertsView> {
   const store = await db();
   const [watch, channels] = await Promise.all([
-    store.selectFrom("watch").selectAll().where("org_id", "=", orgId).executeTakeFirst(),
+    store.selectFrom("org_key").selectAll().where("org_id", "=", orgId).executeTakeFirst(),
     store
       .selectFrom("alert_channel")
       .selectAll()
@@ -89,7 +84,8 @@ export async function alertsView(orgId: string): Promise<AlertsView> {
   ]);
   const e = env();
   return {
-    watching: watch ? watchingView(watch) : null,
+    watching: watch?.watching ? watchingView(watch) : null,
+    stored_key: watch ? storedKeyView(watch) : null,
     rule: watch
       ? { failing_after: watch.failing_after, remind_every_hours: watch.remind_every_hours }
       : { failing_after: DEFAULT_RULE.failingAfter, remind_every_hours: DEFAULT_RULE.remindEveryHours },
@@ -101,100 +97,68 @@ export async function alertsView(orgId: string): Promise<AlertsView> {
 }
 
 /**
- * Watches the organization with `apiKey` (the session's own, or one pasted for the purpose): the
- * key must belong to the session's organization. It is kept sealed; a key that watched before is
- * replaced, and its seal erased.
+ * Watches the organization: with the key already stored (`keepKey`), or with `apiKey` (the
+ * session's own, or one pasted for the purpose), stored sealed in place of any before.
  */
-export async function startWatching(caller: Caller, ctx: ActivityContext, apiKey: string, ownKey: boolean) {
-  const box = encryptionBox();
-  if (!box)
-    throw new ClosientError(
-      409,
-      "CONFLICT",
-      "Watching needs PORTAL_ENCRYPTION_KEY, which this portal was started without.",
-    );
-  let who;
-  try {
-    who = (await webhooks.whoami({ apiKey, requestId: caller.requestId })).data;
-  } catch (error) {
-    if (!ownKey && error instanceof ClosientError && error.status === 401)
-      throw new ClosientError(400, "VALIDATION_ERROR", "Closient did not accept this key.", [
-        { field: "api_key", message: "Closient did not accept this key. Check that it is active." },
-      ]);
-    throw error;
-  }
-  const org = who.organizations.find((o) => o.id === ctx.orgId);
-  if (!org)
-    throw new ClosientError(400, "VALIDATION_ERROR", "This key belongs to another organization.", [
-      { field: "api_key", message: "This key belongs to another organization." },
-    ]);
+export async function startWatching(
+  caller: Caller,
+  ctx: ActivityContext,
+  apiKey: string,
+  { ownKey, keepKey }: { ownKey: boolean; keepKey: boolean },
+) {
   const store = await db();
-  const now = new Date().toISOString();
-  const row: WatchTable = {
-    org_id: ctx.orgId,
-    org_name: org.name,
-    key_sealed: box.seal(apiKey, keyContext(ctx.orgId)),
-    key_prefix: `${apiKey.slice(0, 8)}...`,
-    key_description: who.api_key?.description || null,
-    started_by: ctx.actor.name,
-    started_at: now,
-    key_status: "accepted",
-    key_rejected_at: null,
-    failing_after: DEFAULT_RULE.failingAfter,
-    remind_every_hours: DEFAULT_RULE.remindEveryHours,
-    checked_at: null,
-    check_error: null,
-  };
-  await store
-    .insertInto("watch")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("org_id").doUpdateSet({
-        org_name: row.org_name,
-        key_sealed: row.key_sealed,
-        key_prefix: row.key_prefix,
-        key_description: row.key_description,
-        started_by: row.started_by,
-        started_at: row.started_at,
-        key_status: "accepted",
-        key_rejected_at: null,
-        check_error: null,
-      }),
-    )
-    .execute();
+  let row = keepKey ? await storedKey(ctx.orgId) : undefined;
+  if (keepKey && !row)
+    throw new ClosientError(409, "CONFLICT", "No key is stored for this organization yet.");
+  if (row) {
+    await store.updateTable("org_key").set({ watching: 1 }).where("org_id", "=", ctx.orgId).execute();
+    row = { ...row, watching: 1 };
+  } else row = await storeOrgKey(caller, ctx, apiKey, { ownKey, watching: true });
   await activityLog().record(ctx, {
     action: "alerts.watching_started",
     target: { kind: "alerts", id: null, name: row.key_description || row.key_prefix },
-    details: { key_prefix: row.key_prefix, own_key: ownKey },
+    details: { key_prefix: row.key_prefix, own_key: ownKey && !keepKey },
   });
   return watchingView(row);
 }
 
-/** Stops watching: the stored key is erased (the row goes), and the endpoints' states with it. */
+/**
+ * Stops watching, and forgets the endpoints' alert states. The stored key is erased with it,
+ * unless access links still act through it (then it stays until the last is revoked or expires).
+ */
 export async function stopWatching(ctx: ActivityContext) {
   const store = await db();
-  const removed = await store.transaction().execute(async (tx) => {
+  const stopped = await store.transaction().execute(async (tx) => {
     await tx.deleteFrom("alert_state").where("org_id", "=", ctx.orgId).execute();
-    return (await tx.deleteFrom("watch").where("org_id", "=", ctx.orgId).executeTakeFirst()).numDeletedRows;
+    const r = await tx
+      .updateTable("org_key")
+      .set({ watching: 0, checked_at: null, check_error: null })
+      .where("org_id", "=", ctx.orgId)
+      .where("watching", "=", 1)
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
   });
-  if (removed > 0n)
+  const erased = await eraseIfUnused(store, ctx.orgId);
+  const keptFor = erased ? 0 : await liveGrants(store, ctx.orgId);
+  if (stopped)
     await activityLog().record(ctx, {
       action: "alerts.watching_stopped",
       target: { kind: "alerts", id: null, name: null },
+      details: { key_erased: erased, kept_for_links: keptFor },
     });
-  return { watching: null };
+  return { watching: null, key_erased: erased, key_kept_for_links: keptFor };
 }
 
 export async function setRule(ctx: ActivityContext, rule: RuleInput) {
   const store = await db();
   const before = await store
-    .selectFrom("watch")
+    .selectFrom("org_key")
     .select(["failing_after", "remind_every_hours"])
     .where("org_id", "=", ctx.orgId)
     .executeTakeFirst();
   if (!before) throw new ClosientError(409, "CONFLICT", "Turn watching on before setting its rule.");
   await store
-    .updateTable("watch")
+    .updateTable("org_key")
     .set({ failing_after: rule.failing_after, remind_every_hours: rule.remind_every_hours })
     .where("org_id", "=", ctx.orgId)
     .execute();
@@ -293,7 +257,7 @@ export async function testChannel(ctx: ActivityContext, id: string) {
   const row = await ownChannel(ctx.orgId, id);
   const store = await db();
   const watch = await store
-    .selectFrom("watch")
+    .selectFrom("org_key")
     .select("org_name")
     .where("org_id", "=", ctx.orgId)
     .executeTakeFirst();
@@ -396,7 +360,7 @@ export async function alertStates(orgId: string): Promise<AlertStates | null> {
   try {
     const db = await portalStore();
     const watch = await db
-      .selectFrom("watch")
+      .selectFrom("org_key")
       .select("key_status")
       .where("org_id", "=", orgId)
       .executeTakeFirst();

@@ -42,7 +42,7 @@ async function watched(sealWith = ENCRYPTION_KEY) {
   const orgId = `org-w${++orgs}`;
   db = await portalStore();
   await db
-    .insertInto("watch")
+    .insertInto("org_key")
     .values({
       org_id: orgId,
       org_name: "Brand",
@@ -51,6 +51,7 @@ async function watched(sealWith = ENCRYPTION_KEY) {
       key_description: "Watcher",
       started_by: "alice@brand.example",
       started_at: new Date().toISOString(),
+      watching: 1,
       key_status: "accepted",
       key_rejected_at: null,
       failing_after: 3,
@@ -73,7 +74,7 @@ async function watched(sealWith = ENCRYPTION_KEY) {
     })
     .execute();
   // Only this organization is watched in each case.
-  await db.updateTable("watch").set({ key_status: "rejected" }).where("org_id", "!=", orgId).execute();
+  await db.updateTable("org_key").set({ key_status: "rejected" }).where("org_id", "!=", orgId).execute();
   return orgId;
 }
 
@@ -178,7 +179,7 @@ describe("the watcher", () => {
     expect(told[0]!.notice.message).toContain("csb_watc...");
     expect(JSON.stringify(told)).not.toContain(KEY);
     const watch = await db
-      .selectFrom("watch")
+      .selectFrom("org_key")
       .selectAll()
       .where("org_id", "=", orgId)
       .executeTakeFirstOrThrow();
@@ -192,7 +193,7 @@ describe("the watcher", () => {
     await runCycle(db, "x1");
     expect(upstream.seen).toHaveLength(0);
     const watch = await db
-      .selectFrom("watch")
+      .selectFrom("org_key")
       .selectAll()
       .where("org_id", "=", orgId)
       .executeTakeFirstOrThrow();
@@ -205,7 +206,7 @@ describe("the watcher", () => {
     await runCycle(db, "r1");
     expect(upstream.seen.length).toBeGreaterThan(0);
     const { key_sealed } = await db
-      .selectFrom("watch")
+      .selectFrom("org_key")
       .select("key_sealed")
       .where("org_id", "=", orgId)
       .executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import { env } from "../env";
 import { log } from "../log";
 import { activityLog } from "../portal-store";
 import type { Store } from "../store/db";
-import type { WatchTable } from "../store/schema";
+import type { OrgKeyTable } from "../store/schema";
 import { webhooks } from "../webhooks";
 import { noticeLink, notifyChannels, stableNoticeId } from "./notices";
 import { encryptionBox, keyContext } from "./secrets";
@@ -120,7 +120,7 @@ async function readEndpoints(apiKey: string, requestId: string) {
  */
 async function record(
   db: Store,
-  watch: WatchTable,
+  watch: OrgKeyTable,
   found: Transition[],
   known: ReadonlyMap<string, KnownState>,
   byId: ReadonlyMap<string, Endpoint>,
@@ -192,9 +192,9 @@ async function record(
 }
 
 /** Closient no longer accepts the stored key: the channels are told once, and watching waits. */
-async function keyRejected(db: Store, watch: WatchTable, now: string) {
+async function keyRejected(db: Store, watch: OrgKeyTable, now: string) {
   const moved = await db
-    .updateTable("watch")
+    .updateTable("org_key")
     .set({ key_status: "rejected", key_rejected_at: now, check_error: "Closient refused the stored key." })
     .where("org_id", "=", watch.org_id)
     .where("key_status", "=", "accepted")
@@ -221,14 +221,14 @@ async function keyRejected(db: Store, watch: WatchTable, now: string) {
 }
 
 /** One organization: read, compare, notify. Answers the upstream calls made and the notices written. */
-export async function watchOrganization(db: Store, watch: WatchTable, cycleId: string, nowMs = Date.now()) {
+export async function watchOrganization(db: Store, watch: OrgKeyTable, cycleId: string, nowMs = Date.now()) {
   const now = new Date(nowMs).toISOString();
   const box = encryptionBox();
   const apiKey = box?.open(watch.key_sealed, keyContext(watch.org_id)) ?? null;
   if (apiKey && box?.isStale(watch.key_sealed)) {
     // Sealed with PORTAL_ENCRYPTION_KEY_PREVIOUS: sealed again with the current key, so the old one can go.
     await db
-      .updateTable("watch")
+      .updateTable("org_key")
       .set({ key_sealed: box.seal(apiKey, keyContext(watch.org_id)) })
       .where("org_id", "=", watch.org_id)
       .where("key_sealed", "=", watch.key_sealed)
@@ -236,7 +236,7 @@ export async function watchOrganization(db: Store, watch: WatchTable, cycleId: s
   }
   if (!apiKey) {
     await db
-      .updateTable("watch")
+      .updateTable("org_key")
       .set({
         checked_at: now,
         check_error: "The stored key cannot be opened with PORTAL_ENCRYPTION_KEY (or _PREVIOUS).",
@@ -274,7 +274,7 @@ export async function watchOrganization(db: Store, watch: WatchTable, cycleId: s
     const byId = new Map(list.endpoints.map((e) => [e.id, e]));
     const notice = found.length ? await record(db, watch, found, known, byId, now) : null;
     await db
-      .updateTable("watch")
+      .updateTable("org_key")
       .set({ checked_at: now, check_error: null })
       .where("org_id", "=", watch.org_id)
       .execute();
@@ -299,7 +299,7 @@ export async function watchOrganization(db: Store, watch: WatchTable, cycleId: s
           ? `${error.code}: ${error.message}`
           : "The watcher could not read Closient.";
       await db
-        .updateTable("watch")
+        .updateTable("org_key")
         .set({ checked_at: now, check_error: message })
         .where("org_id", "=", watch.org_id)
         .execute();
@@ -315,7 +315,7 @@ export async function runCycle(
   { concurrency = 8, nowMs = Date.now() } = {},
 ): Promise<CycleReport> {
   const watches = await db
-    .selectFrom("watch")
+    .selectFrom("org_key")
     .selectAll()
     .where("key_status", "=", "accepted")
     .orderBy("org_id")

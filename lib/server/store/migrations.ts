@@ -57,9 +57,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   },
   "2026-12-07-02-alerts": {
     async up(db: Kysely<unknown>) {
-      // An organization the portal watches, with which key (sealed), and its alert rule.
+      // The organization's stored key (sealed), which the watcher and the access links act
+      // through; whether it is watched, and its alert rule.
       await db.schema
-        .createTable("watch")
+        .createTable("org_key")
         .addColumn("org_id", "text", (c) => c.primaryKey())
         .addColumn("org_name", "text", (c) => c.notNull())
         .addColumn("key_sealed", "text", (c) => c.notNull())
@@ -67,6 +68,7 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn("key_description", "text")
         .addColumn("started_by", "text", (c) => c.notNull())
         .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("watching", "integer", (c) => c.notNull())
         .addColumn("key_status", "text", (c) => c.notNull())
         .addColumn("key_rejected_at", "text")
         .addColumn("failing_after", "integer", (c) => c.notNull())
@@ -153,6 +155,32 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn("name", "text", (c) => c.primaryKey())
         .addColumn("holder", "text", (c) => c.notNull())
         .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+  "2026-12-07-03-access": {
+    async up(db: Kysely<unknown>) {
+      // An access link and the grant it starts: who, which role, until when; its token only hashed.
+      await db.schema
+        .createTable("access_grant")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("org_id", "text", (c) => c.notNull())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("redeem_by", "text", (c) => c.notNull())
+        .addColumn("redeemed_at", "text")
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("last_used_at", "text")
+        .addColumn("revoked_at", "text")
+        .addColumn("revoked_by", "text")
+        .execute();
+      await db.schema
+        .createIndex("access_grant_org")
+        .on("access_grant")
+        .columns(["org_id", "created_at"])
         .execute();
     },
   },

@@ -40,8 +40,11 @@ export interface EndpointSeenTable {
   fields: string;
 }
 
-/** An organization the portal watches for failing endpoints, and with which key. */
-export interface WatchTable {
+/**
+ * The organization's stored key, which the watcher and the access links act through; whether the
+ * organization is watched for failing endpoints, and the alert rule.
+ */
+export interface OrgKeyTable {
   org_id: string;
   org_name: string;
   /** The API key, sealed (lib/server/secret-box.ts); never shown, sent or logged. */
@@ -49,9 +52,11 @@ export interface WatchTable {
   /** The key's first 8 characters, as Closient masks a secret: which key watches. */
   key_prefix: string;
   key_description: string | null;
-  /** Who turned watching on (an actor's name), and when. */
+  /** Who stored the key (an actor's name), and when. */
   started_by: string;
   started_at: string;
+  /** 1 while the watcher reads the organization. */
+  watching: number;
   /** `accepted`, or `rejected` once Closient refused the key (then the channels are told once). */
   key_status: string;
   key_rejected_at: string | null;
@@ -130,6 +135,28 @@ export interface NoticeAttemptTable {
   duration_ms: number;
 }
 
+/** An access link, and the grant it starts once redeemed. */
+export interface AccessGrantTable {
+  id: string;
+  org_id: string;
+  /** The person it is for: a name or an email. */
+  holder: string;
+  /** `viewer` or `on_call`. */
+  role: string;
+  /** SHA-256 of the link's token: the token itself is never kept. */
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  /** The link must be redeemed by then (24 hours after it was made), and only once. */
+  redeem_by: string;
+  redeemed_at: string | null;
+  /** The grant ends then (1 hour to 30 days after it was made). */
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface LeaseTable {
   name: string;
   holder: string;
@@ -139,7 +166,8 @@ export interface LeaseTable {
 export interface StoreSchema {
   activity: ActivityTable;
   endpoint_seen: EndpointSeenTable;
-  watch: WatchTable;
+  org_key: OrgKeyTable;
+  access_grant: AccessGrantTable;
   alert_state: AlertStateTable;
   alert_channel: AlertChannelTable;
   notice: NoticeTable;

@@ -3,11 +3,15 @@ import { CreateEndpoint } from "@/components/endpoints/create-endpoint";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { env } from "@/lib/server/env";
 import { requireSession } from "@/lib/server/session";
+import { can } from "@/lib/access/roles";
+import { NotAllowed } from "@/components/access/not-allowed";
 
 export const metadata: Metadata = { title: "Add endpoint" };
 
 export default async function NewEndpointPage() {
-  await requireSession();
+  const { info } = await requireSession();
+  if (!can(info.access, "endpoints.manage"))
+    return <NotAllowed title="Add a webhook endpoint" role={info.access} />;
   return (
     <div className="max-w-2xl">
       <BackLink href="/webhooks">Endpoints</BackLink>

@@ -8,7 +8,7 @@ export const POST = proxyRoute(
     data: await addChannel(activity, await readBody(request, channelSchema)),
     status: 201,
   }),
-  { mutating: true },
+  { mutating: true, needs: "alerts.manage" },
 );
 
 export const { GET, PATCH, PUT, DELETE } = otherMethods("POST");

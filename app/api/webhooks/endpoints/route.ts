@@ -14,7 +14,7 @@ export const POST = proxyRoute(
     const { create } = endpointWriteSchemas({ allowHttp: env().isSandbox });
     return recorded.createEndpoint(input, await readBody(request, create));
   },
-  { mutating: true },
+  { mutating: true, needs: "endpoints.manage" },
 );
 
 export const { PATCH, PUT, DELETE } = otherMethods("GET", "POST");

@@ -1,4 +1,5 @@
 import { endpointWriteSchemas } from "@/lib/closient";
+import { endpointPatchNeeds } from "@/lib/server/access/needs";
 import { env } from "@/lib/server/env";
 import { otherMethods, pathId, proxyRoute, readBody } from "@/lib/server/route";
 import { recorded } from "@/lib/server/recorded";
@@ -14,7 +15,7 @@ export const PATCH = proxyRoute(
     const { update } = endpointWriteSchemas({ allowHttp: env().isSandbox });
     return recorded.updateEndpoint(input, id, await readBody(request, update));
   },
-  { mutating: true },
+  { mutating: true, needs: endpointPatchNeeds },
 );
 
 export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

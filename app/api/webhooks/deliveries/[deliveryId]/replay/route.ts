@@ -10,7 +10,7 @@ export const POST = proxyRoute(
       request.headers.get("x-portal-endpoint-id"),
       /^[A-Za-z0-9-]{1,64}$/.exec(request.headers.get("x-portal-bulk-replay") ?? "")?.[0] ?? null,
     ),
-  { mutating: true },
+  { mutating: true, needs: "deliveries.replay" },
 );
 
 export const { GET, PATCH, PUT, DELETE } = otherMethods("POST");

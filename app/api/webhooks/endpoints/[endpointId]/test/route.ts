@@ -3,7 +3,7 @@ import { recorded } from "@/lib/server/recorded";
 
 export const POST = proxyRoute(
   ({ params, ...input }) => recorded.testEndpoint(input, pathId(params, "endpointId")),
-  { mutating: true },
+  { mutating: true, needs: "endpoints.test" },
 );
 
 export const { GET, PATCH, PUT, DELETE } = otherMethods("POST");

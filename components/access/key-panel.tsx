@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import type { StoredKeyView } from "@/lib/alerts/settings";
+import { useEraseKey, useStoreKey } from "@/lib/client/access-mutations";
+import { notify } from "@/lib/client/notify";
+import { Button } from "@/components/ui/button";
+import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { OtherKeyForm } from "./key-form";
+
+/** Stores the organization's key for the links (the admin's own, or another), or erases it. */
+export function KeyControls({ storedKey, canStore }: { storedKey: StoredKeyView | null; canStore: boolean }) {
+  const store = useStoreKey();
+  const erase = useEraseKey();
+  const [confirming, setConfirming] = useState(false);
+  const mounted = useOpenedOnce(confirming);
+  if (!canStore)
+    return (
+      <p className="text-sm text-amber-900">
+        This portal was started without <code>PORTAL_ENCRYPTION_KEY</code>, so it cannot keep a key. Ask
+        whoever runs it to set one.
+      </p>
+    );
+  if (storedKey)
+    return (
+      <>
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          Erase the key
+        </Button>
+        {mounted ? (
+          <LazyConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title="Erase the organization's stored key?"
+            confirmLabel="Erase the key and revoke every link"
+            tone="danger"
+            pending={erase.isPending}
+            onConfirm={() =>
+              erase.mutate(undefined, {
+                onSuccess: (result) => {
+                  setConfirming(false);
+                  notify.success(`The key is erased; ${result.revoked} link(s) revoked; watching stopped.`);
+                },
+                onError: (error) => notify.error(`The key is still stored: ${error.message}`),
+              })
+            }
+          >
+            <p>
+              Every access link stops working at its holder&apos;s next click, and the portal stops watching
+              this organization for failing endpoints.
+            </p>
+          </LazyConfirmDialog>
+        ) : null}
+      </>
+    );
+  return (
+    <div className="space-y-4">
+      <Button
+        primary
+        disabled={store.isPending}
+        onClick={() =>
+          store.mutate(undefined, {
+            onSuccess: () => notify.success("The key is stored: links can act through it."),
+            onError: (error) => notify.error(`The key could not be stored: ${error.message}`),
+          })
+        }
+      >
+        {store.isPending ? "Storing…" : "Store my key"}
+      </Button>
+      <OtherKeyForm
+        label="Store this key"
+        pendingLabel="Checking the key…"
+        pending={store.isPending}
+        onKey={(apiKey) => store.mutateAsync(apiKey)}
+      />
+    </div>
+  );
+}
