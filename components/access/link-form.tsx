@@ -112,7 +112,7 @@ export function LinkForm({ disabled, emailReady }: { disabled: boolean; emailRea
       >
         <div className="space-y-3">
           <label htmlFor="access-link" className="text-sm font-medium text-slate-800">
-            Link
+            Access link
           </label>
           <input
             id="access-link"

@@ -19,7 +19,7 @@ const ADMIN_LINKS = [{ href: "/access", label: "Access" }];
 export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-0.5 sm:gap-1">
+    <nav aria-label="Main" className="flex gap-0.5 lg:gap-1">
       {(admin ? [...links, ...ADMIN_LINKS] : links).map(
         (link: { href: string; label: string; rest?: string }) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -30,7 +30,7 @@ export function NavLinks({ admin }: { admin: boolean }) {
               prefetch={false}
               aria-current={current ? "page" : undefined}
               className={cn(
-                "relative inline-flex min-h-10 items-center rounded-md px-2 text-sm font-medium sm:min-h-8 sm:px-3",
+                "relative inline-flex min-h-10 items-center rounded-md px-2 text-sm font-medium lg:min-h-8 xl:px-3",
                 current ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900",
               )}
             >

@@ -13,7 +13,7 @@ export function ThemeSwitch({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState(initial);
   return (
     <span className="flex items-center gap-1.5 text-sm text-slate-700">
-      <label htmlFor="theme-switch" className="sr-only sm:not-sr-only">
+      <label htmlFor="theme-switch" className="sr-only xl:not-sr-only">
         Theme
       </label>
       <select
