@@ -121,6 +121,17 @@ for (const [size, device] of [
           .first()
           .click();
         expect(await violations(page), "/activity, an entry open").toEqual([]);
+
+        await page.goto("/alerts");
+        await page.getByText("Or use another key").click();
+        expect(await violations(page), "/alerts, another key open").toEqual([]);
+        await page.goto("/access");
+        await page.getByText("Or use another key").click();
+        expect(await violations(page), "/access, another key open").toEqual([]);
+
+        await page.goto("/join#not-a-token");
+        await expect(page.getByRole("alert")).toContainText("This link is not valid");
+        expect(await violations(page), "/join, a bad link").toEqual([]);
       });
     });
   }
