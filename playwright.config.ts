@@ -21,6 +21,8 @@ const portal = (port: number, env: Record<string, string> = {}, log?: string) =>
     PORT: String(port),
     SESSION_SECRET: e2e.sessionSecret,
     PORTAL_ENCRYPTION_KEY: e2e.encryptionKey,
+    // The address its users reach it at: the links it makes (notices, access links) point there.
+    PORTAL_URL: portalUrl(port),
     SANDBOX_PORT: String(e2e.sandboxPort),
     CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
     // Each portal its own store, in the suite's data folder (the main one's is e2e.storeFile).

@@ -18,6 +18,7 @@ export async function startPortal(
       CLOSIENT_SANDBOX_API_KEYS: sandboxKeys,
       DATABASE_URL: databaseUrl,
       PORTAL_ENCRYPTION_KEY: e2e.encryptionKey,
+      PORTAL_URL: portalUrl(port),
       ...env,
     },
     { quiet: true },
