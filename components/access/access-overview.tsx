@@ -1,4 +1,4 @@
-import type { AccessView } from "@/lib/access/links";
+import type { AccessView } from "@/lib/access/grants";
 import { Section } from "@/components/ui/section";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { GrantList } from "./grant-list";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { GRANT_STATUS_WORDS, type GrantView } from "@/lib/access/links";
+import { GRANT_STATUS_WORDS, type GrantView } from "@/lib/access/grants";
 import { ROLE_WORDS } from "@/lib/access/roles";
 import { useRevokeGrant } from "@/lib/client/access-mutations";
 import { notify } from "@/lib/client/notify";

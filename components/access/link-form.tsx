@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ClosientError } from "@/lib/closient/closient-error";
-import { linkSchema } from "@/lib/access/links";
+import type { linkSchema } from "@/lib/access/links";
+import { lazyZodResolver } from "@/lib/client/lazy-resolver";
 import { LINK_ROLES, ROLE_SUMMARY, ROLE_WORDS } from "@/lib/access/roles";
 import { useCreateLink } from "@/lib/client/access-mutations";
 import { Button } from "@/components/ui/button";
@@ -29,7 +29,7 @@ export function LinkForm({ disabled, emailReady }: { disabled: boolean; emailRea
   const [made, setMade] = useState<{ url: string; mailed: boolean } | null>(null);
   const create = useCreateLink((url, mailed) => setMade({ url, mailed }));
   const form = useForm<Values, unknown, z.output<typeof linkSchema>>({
-    resolver: zodResolver(linkSchema),
+    resolver: lazyZodResolver(() => import("@/lib/access/links").then((m) => m.linkSchema)),
     defaultValues: { name: "", role: "on_call", expires_in_hours: 24, email: false },
   });
   const { errors, isSubmitting } = form.formState;

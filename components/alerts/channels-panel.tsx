@@ -1,16 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ClosientError } from "@/lib/closient/closient-error";
-import {
-  channelFormSchema,
-  channelInputOf,
-  type ChannelFormValues,
-  type ChannelType,
-  type ChannelView,
-} from "@/lib/alerts/settings";
+import type { ChannelFormValues, ChannelType, ChannelView } from "@/lib/alerts/settings";
+import { channelInputOf } from "@/lib/alerts/channel-input";
+import { lazyZodResolver } from "@/lib/client/lazy-resolver";
 import { CHANNEL_WORDS } from "@/lib/alerts/words";
 import { useAddChannel, useRemoveChannel, useTestChannel } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
@@ -46,7 +41,7 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
   const add = useAddChannel(setSecret);
   const form = useForm<ChannelFormValues>({
     defaultValues: { type: "email", target: "" },
-    resolver: zodResolver(channelFormSchema),
+    resolver: lazyZodResolver(() => import("@/lib/alerts/settings").then((m) => m.channelFormSchema)),
   });
   const type = useWatch({ control: form.control, name: "type" });
   const { errors, isSubmitting } = form.formState;

@@ -1,10 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ClosientError } from "@/lib/closient/closient-error";
-import { ruleFormSchema, type RuleInput } from "@/lib/alerts/settings";
+import type { ruleFormSchema, RuleInput } from "@/lib/alerts/settings";
+import { lazyZodResolver } from "@/lib/client/lazy-resolver";
 import { useSetAlertRule } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
 import { Refused, useCan } from "@/components/access/access-context";
@@ -27,7 +27,7 @@ export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolea
   const { allowed, why } = useCan("alerts.manage");
   const off = disabled || !allowed;
   const form = useForm<Values, unknown, RuleInput>({
-    resolver: zodResolver(ruleFormSchema),
+    resolver: lazyZodResolver(() => import("@/lib/alerts/settings").then((m) => m.ruleFormSchema)),
     defaultValues: {
       failing_after: String(rule.failing_after),
       remind_every_hours: rule.remind_every_hours === null ? "" : String(rule.remind_every_hours),

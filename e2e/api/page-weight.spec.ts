@@ -28,6 +28,9 @@ test("every page loads at most its budget of gzip JavaScript", async () => {
     "/deliveries/[deliveryId]": `/deliveries/${delivery.delivery_id}?endpoint_id=${endpoint.id}`,
     "/verify": `/verify?endpoint=${endpoint.id}`,
     "/activity": "/activity",
+    "/alerts": "/alerts",
+    "/access": "/access",
+    "/join": "/join",
   };
   const lines: string[] = [];
   const over: string[] = [];

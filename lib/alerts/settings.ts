@@ -73,9 +73,6 @@ export const channelFormSchema = z
   });
 export type ChannelFormValues = z.infer<typeof channelFormSchema>;
 
-export const channelInputOf = ({ type, target }: ChannelFormValues): ChannelInput =>
-  type === "email" ? { type, to: target.trim() } : { type, url: target.trim() };
-
 export interface AttemptView {
   at: string;
   ok: boolean;

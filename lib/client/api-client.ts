@@ -17,7 +17,8 @@ import type {
   StoredKeyView,
   WatchingView,
 } from "@/lib/alerts/settings";
-import type { GrantView, LinkInput } from "@/lib/access/links";
+import type { GrantView } from "@/lib/access/grants";
+import type { LinkInput } from "@/lib/access/links";
 import type { SessionInfo } from "@/lib/sign-in/session-info";
 
 /**

@@ -1,13 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ClosientError } from "@/lib/closient";
-import {
-  grantStatus,
-  TOKEN_PATTERN,
-  type AccessView,
-  type GrantView,
-  type LinkInput,
-} from "@/lib/access/links";
+import { grantStatus, type AccessView, type GrantView } from "@/lib/access/grants";
+import { TOKEN_PATTERN, type LinkInput } from "@/lib/access/links";
 import { ROLE_WORDS, type LinkRole } from "@/lib/access/roles";
 import type { ActivityContext } from "../activity";
 import { encryptionBox } from "../alerts/secrets";
