@@ -209,6 +209,17 @@ test("a link opens once, within its day; a revoked, expired, forged or cut-short
     expect(f.text).toContain("not valid");
   }
 
+  // The session lasts as long as its grant (an installed app keeps it): here, 1 hour.
+  const hour = await made("An hour");
+  const opened = await fetch(`${portalUrl(port)}/api/access/redeem`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: portalUrl(port) },
+    body: JSON.stringify({ token: hour.token }),
+  });
+  const maxAge = Number(/Max-Age=(\d+)/i.exec(opened.headers.getSetCookie()[0] ?? "")?.[1]);
+  expect(maxAge).toBeGreaterThan(3_500);
+  expect(maxAge).toBeLessThanOrEqual(3_600);
+
   // A session whose grant ends: its next request is refused, and it is signed out.
   const ending = await holder(admin, "on_call", "Ending");
   expect((await call(ending.cookie, "GET", "/api/webhooks/endpoints")).status).toBe(200);

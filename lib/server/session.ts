@@ -25,7 +25,7 @@ const sessionClaimsSchema = z.object({
   /** Who acts, for the activity log (kind, id, name); cookies sealed before it had none. */
   act: z.object({ k: z.enum(["user", "key", "link"]), i: z.string(), n: z.string() }).optional(),
   /** A session started by an access link: its grant and role. Its key is not in the seal (`key` is empty). */
-  grt: z.object({ i: z.string(), r: z.enum(LINK_ROLES) }).optional(),
+  grt: z.object({ i: z.string(), r: z.enum(LINK_ROLES), x: z.number() }).optional(),
   iat: z.number(),
   exp: z.number(),
 });
@@ -41,7 +41,7 @@ export interface Session {
   /** An admin (their own key), or an access link's role. */
   access: AccessRole;
   /** The access link's grant this session was started by; checked in the store on every request. */
-  grant: { id: string } | null;
+  grant: { id: string; expiresAt: number } | null;
   /** When the cookie was sealed, in ms; it is sealed again at most once a minute. */
   sealedAt: number;
 }
@@ -90,7 +90,7 @@ async function open(token: string): Promise<Session | null> {
       ? { kind: act.k, id: act.i, name: act.n }
       : { kind: "key" as const, id: "", name: desc || "API key" },
     access: grt ? grt.r : "admin",
-    grant: grt ? { id: grt.i } : null,
+    grant: grt ? { id: grt.i, expiresAt: grt.x } : null,
     // Opened with a previous SESSION_SECRET: seal it again with the current one at once (renew).
     sealedAt: sealed.secretIndex === 0 ? iat * 1000 : 0,
   };
@@ -130,9 +130,16 @@ export async function readRequestSession(request: NextRequest): Promise<Session 
   return token ? withKey(await open(token)) : null;
 }
 
-/** Seals the session into the cookie, valid for the configured maximum age from now. */
+/**
+ * Seals the session into the cookie, valid for the configured maximum age from now; a link's
+ * session for the rest of its grant's lifetime (an installed app keeps it; each request still
+ * checks the grant in the store, so a revocation ends it at once).
+ */
 export async function saveSession(session: Omit<Session, "sealedAt">) {
   const e = env();
+  const maxAgeSeconds = session.grant
+    ? Math.max(60, Math.floor((session.grant.expiresAt - Date.now()) / 1000))
+    : e.sessionMaxAgeSeconds;
   const token = await seal(
     {
       key: session.apiKey,
@@ -142,18 +149,18 @@ export async function saveSession(session: Omit<Session, "sealedAt">) {
       act: { k: session.actor.kind, i: session.actor.id, n: session.actor.name },
       // A link's session: its grant, and no key (the stored one is looked up on each request).
       ...(session.grant && session.access !== "admin"
-        ? { key: "", grt: { i: session.grant.id, r: session.access } }
+        ? { key: "", grt: { i: session.grant.id, r: session.access, x: session.grant.expiresAt } }
         : {}),
     },
     e.sessionSecret,
-    { maxAgeSeconds: e.sessionMaxAgeSeconds },
+    { maxAgeSeconds },
   );
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
     secure: e.secureCookies,
     path: "/",
-    maxAge: e.sessionMaxAgeSeconds,
+    maxAge: maxAgeSeconds,
   });
 }
 

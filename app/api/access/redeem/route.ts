@@ -21,7 +21,7 @@ export function POST(request: Request) {
         role: grant.role,
         actor: linkActor(grant),
         access: grant.role as "viewer" | "on_call",
-        grant: { id: grant.id },
+        grant: { id: grant.id, expiresAt: Date.parse(grant.expires_at) },
       };
       await saveSession(session);
       return json(sessionInfo({ ...session, sealedAt: Date.now() }));
