@@ -4,9 +4,8 @@ import { useState } from "react";
 import { GRANT_STATUS_WORDS, type GrantView } from "@/lib/access/grants";
 import { ROLE_WORDS } from "@/lib/access/roles";
 import { useRevokeGrant } from "@/lib/client/access-mutations";
-import { notify } from "@/lib/client/notify";
 import { Button } from "@/components/ui/button";
-import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { ConfirmAndRun } from "@/components/ui/lazy";
 
 const when = (iso: string | null) => (iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : "never");
 
@@ -25,7 +24,6 @@ export function GrantList({ grants }: { grants: GrantView[] }) {
 function GrantRow({ grant }: { grant: GrantView }) {
   const revoke = useRevokeGrant();
   const [confirming, setConfirming] = useState(false);
-  const mounted = useOpenedOnce(confirming);
   const live = grant.status === "active" || grant.status === "waiting";
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 p-3 text-sm">
@@ -53,29 +51,20 @@ function GrantRow({ grant }: { grant: GrantView }) {
           Revoke
         </Button>
       ) : null}
-      {mounted ? (
-        <LazyConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={`Revoke ${grant.holder}'s access?`}
-          confirmLabel="Revoke access"
-          tone="danger"
-          pending={revoke.isPending}
-          onConfirm={() =>
-            revoke.mutate(grant.id, {
-              onSuccess: () => {
-                setConfirming(false);
-                notify.success(`${grant.holder}'s access is revoked.`);
-              },
-              onError: (error) => notify.error(`The access is not revoked: ${error.message}`),
-            })
-          }
-        >
-          <p>
-            Their session ends at their next click, on every portal instance; the link cannot be used again.
-          </p>
-        </LazyConfirmDialog>
-      ) : null}
+      <ConfirmAndRun
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Revoke ${grant.holder}'s access?`}
+        confirmLabel="Revoke access"
+        pending={revoke.isPending}
+        run={() => revoke.mutateAsync(grant.id)}
+        done={() => `${grant.holder}'s access is revoked.`}
+        failed={(message) => `The access is not revoked: ${message}`}
+      >
+        <p>
+          Their session ends at their next click, on every portal instance; the link cannot be used again.
+        </p>
+      </ConfirmAndRun>
     </li>
   );
 }

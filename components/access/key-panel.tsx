@@ -5,7 +5,7 @@ import type { StoredKeyView } from "@/lib/alerts/settings";
 import { useEraseKey, useStoreKey } from "@/lib/client/access-mutations";
 import { notify } from "@/lib/client/notify";
 import { Button } from "@/components/ui/button";
-import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { ConfirmAndRun } from "@/components/ui/lazy";
 import { OtherKeyForm } from "./key-form";
 
 /** Stores the organization's key for the links (the admin's own, or another), or erases it. */
@@ -13,7 +13,6 @@ export function KeyControls({ storedKey, canStore }: { storedKey: StoredKeyView 
   const store = useStoreKey();
   const erase = useEraseKey();
   const [confirming, setConfirming] = useState(false);
-  const mounted = useOpenedOnce(confirming);
   if (!canStore)
     return (
       <p className="text-sm text-amber-900">
@@ -27,30 +26,21 @@ export function KeyControls({ storedKey, canStore }: { storedKey: StoredKeyView 
         <Button variant="secondary" onClick={() => setConfirming(true)}>
           Erase the key
         </Button>
-        {mounted ? (
-          <LazyConfirmDialog
-            open={confirming}
-            onOpenChange={setConfirming}
-            title="Erase the organization's stored key?"
-            confirmLabel="Erase the key and revoke every link"
-            tone="danger"
-            pending={erase.isPending}
-            onConfirm={() =>
-              erase.mutate(undefined, {
-                onSuccess: (result) => {
-                  setConfirming(false);
-                  notify.success(`The key is erased; ${result.revoked} link(s) revoked; watching stopped.`);
-                },
-                onError: (error) => notify.error(`The key is still stored: ${error.message}`),
-              })
-            }
-          >
-            <p>
-              Every access link stops working at its holder&apos;s next click, and the portal stops watching
-              this organization for failing endpoints.
-            </p>
-          </LazyConfirmDialog>
-        ) : null}
+        <ConfirmAndRun
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Erase the organization's stored key?"
+          confirmLabel="Erase the key and revoke every link"
+          pending={erase.isPending}
+          run={() => erase.mutateAsync(undefined)}
+          done={(result) => `The key is erased; ${result.revoked} link(s) revoked; watching stopped.`}
+          failed={(message) => `The key is still stored: ${message}`}
+        >
+          <p>
+            Every access link stops working at its holder&apos;s next click, and the portal stops watching
+            this organization for failing endpoints.
+          </p>
+        </ConfirmAndRun>
       </>
     );
   return (

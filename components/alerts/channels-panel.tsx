@@ -12,7 +12,7 @@ import { notify } from "@/lib/client/notify";
 import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { ConfirmAndRun } from "@/components/ui/lazy";
 import { LazySecretRevealDialog } from "@/components/endpoints/lazy-secret-reveal-dialog";
 
 const HINTS: Record<ChannelType, { label: string; hint: string; placeholder: string }> = {
@@ -116,7 +116,6 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
   const { allowed } = useCan("alerts.manage");
   const remove = useRemoveChannel();
   const [confirming, setConfirming] = useState(false);
-  const mounted = useOpenedOnce(confirming);
   const name = `${CHANNEL_WORDS[channel.type]}: ${channel.target}`;
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 p-3">
@@ -149,30 +148,21 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
           Remove
         </Button>
       </div>
-      {mounted ? (
-        <LazyConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title="Remove this channel?"
-          confirmLabel="Remove channel"
-          tone="danger"
-          pending={remove.isPending}
-          onConfirm={() =>
-            remove.mutate(channel.id, {
-              onSuccess: () => {
-                setConfirming(false);
-                notify.success("Channel removed");
-              },
-              onError: (error) => notify.error(`The channel is still there: ${error.message}`),
-            })
-          }
-        >
-          <p>
-            <span className="break-all">{name}</span> will receive no more notices, including any still
-            waiting to be retried. Its past notices stay on this page.
-          </p>
-        </LazyConfirmDialog>
-      ) : null}
+      <ConfirmAndRun
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Remove this channel?"
+        confirmLabel="Remove channel"
+        pending={remove.isPending}
+        run={() => remove.mutateAsync(channel.id)}
+        done={() => "Channel removed"}
+        failed={(message) => `The channel is still there: ${message}`}
+      >
+        <p>
+          <span className="break-all">{name}</span> will receive no more notices, including any still waiting
+          to be retried. Its past notices stay on this page.
+        </p>
+      </ConfirmAndRun>
     </li>
   );
 }

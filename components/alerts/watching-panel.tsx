@@ -6,7 +6,7 @@ import { useStartWatching, useStopWatching } from "@/lib/client/alert-mutations"
 import { notify } from "@/lib/client/notify";
 import { Refused, useCan } from "@/components/access/access-context";
 import { Button } from "@/components/ui/button";
-import { LazyConfirmDialog, useOpenedOnce } from "@/components/ui/lazy";
+import { ConfirmAndRun } from "@/components/ui/lazy";
 import { OtherKeyForm } from "@/components/access/key-form";
 
 /**
@@ -26,7 +26,6 @@ export function WatchingControls({
   const start = useStartWatching();
   const stop = useStopWatching();
   const [confirming, setConfirming] = useState(false);
-  const mounted = useOpenedOnce(confirming);
   const { allowed, why } = useCan("alerts.manage");
   const started = () => notify.success(`Watching: the portal reads your endpoints ${intervalWords}.`);
 
@@ -37,35 +36,26 @@ export function WatchingControls({
           Stop watching
         </Button>
         <Refused why={why} />
-        {mounted ? (
-          <LazyConfirmDialog
-            open={confirming}
-            onOpenChange={setConfirming}
-            title="Stop watching this organization?"
-            confirmLabel="Stop watching and erase the key"
-            tone="danger"
-            pending={stop.isPending}
-            onConfirm={() =>
-              stop.mutate(undefined, {
-                onSuccess: (result) => {
-                  setConfirming(false);
-                  notify.success(
-                    result.key_erased
-                      ? "Watching stopped; the stored key is erased."
-                      : `Watching stopped. The key stays stored for ${result.key_kept_for_links} access link(s) until they are revoked.`,
-                  );
-                },
-                onError: (error) => notify.error(`Watching is still on: ${error.message}`),
-              })
-            }
-          >
-            <p>
-              The portal stops reading your endpoints and erases the key it keeps for watching (unless access
-              links still act through it). No notice goes out while watching is off, even if an endpoint
-              starts failing. The channels and past notices stay.
-            </p>
-          </LazyConfirmDialog>
-        ) : null}
+        <ConfirmAndRun
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Stop watching this organization?"
+          confirmLabel="Stop watching and erase the key"
+          pending={stop.isPending}
+          run={() => stop.mutateAsync(undefined)}
+          done={(result) =>
+            result.key_erased
+              ? "Watching stopped; the stored key is erased."
+              : `Watching stopped. The key stays stored for ${result.key_kept_for_links} access link(s) until they are revoked.`
+          }
+          failed={(message) => `Watching is still on: ${message}`}
+        >
+          <p>
+            The portal stops reading your endpoints and erases the key it keeps for watching (unless access
+            links still act through it). No notice goes out while watching is off, even if an endpoint starts
+            failing. The channels and past notices stay.
+          </p>
+        </ConfirmAndRun>
       </>
     );
   }
