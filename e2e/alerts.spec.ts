@@ -241,9 +241,34 @@ test("a test notice reaches its channel, and watching off erases the key", async
   expect(JSON.parse(test.rawBody)).toMatchObject({ type: "test" });
   expect((await hook.r!.verify(test, webhookSecret)).ok).toBe(true);
 
+  // The same stored key serves an access link, mailed to its holder through the same SMTP server.
+  const link = await api("/api/access/links", {
+    method: "POST",
+    body: JSON.stringify({
+      name: "newhire@brand.example",
+      role: "viewer",
+      expires_in_hours: 24,
+      email: true,
+    }),
+  });
+  expect(link.status).toBe(201);
+  const made = (await link.json()) as { id: string; url: string; mailed: boolean };
+  expect(made.mailed).toBe(true);
+  const invite = smtp.mails().find((m) => m.to.includes("newhire@brand.example"))!;
+  expect(invite.subject).toContain("viewer access");
+  expect(invite.text).toContain(made.url);
+
+  // Watching off while a live link acts through the key: the key stays; once revoked, it is erased.
+  const stop = await api("/api/alerts/watching", { method: "DELETE" });
+  expect(await stop.json()).toMatchObject({ watching: null, key_erased: false, key_kept_for_links: 1 });
+  expect((await api(`/api/access/grants/${made.id}`, { method: "DELETE" })).status).toBe(200);
+  expect(
+    (await api("/api/alerts/watching", { method: "PUT", body: JSON.stringify({ keep_key: true }) })).status,
+  ).toBe(200);
+  await page.reload();
   await stopWatching(page);
   const res = await api("/api/alerts");
-  expect(((await res.json()) as { watching: unknown }).watching).toBeNull();
+  expect(await res.json()).toMatchObject({ watching: null, stored_key: null });
 
   // The log names each change, by who made it.
   const log = (await (await api("/api/activity?limit=50")).json()) as {
