@@ -199,6 +199,8 @@ async function main() {
       },
       { name: "verify a signature", url: `${portal}/verify?endpoint=${id}`, cookie, route: "/verify" },
       { name: "activity", url: `${portal}/activity`, cookie, route: "/activity" },
+      { name: "alerts", url: `${portal}/alerts`, cookie, route: "/alerts" },
+      { name: "access", url: `${portal}/access`, cookie, route: "/access" },
     ];
     const pages = ONLY ? all.filter((p) => p.name === "bare Next.js page" || ONLY.includes(p.name)) : all;
     if (REPORTS) mkdirSync(REPORTS, { recursive: true });
