@@ -71,6 +71,9 @@ test("every screen fits the phone, every target takes a finger, every primary ac
     ],
     "/verify": [`/verify?endpoint=${outage.longUrlId}`],
     "/activity": ["/activity", `/activity?endpoint=${outage.longUrlId}`],
+    "/alerts": ["/alerts"],
+    "/access": ["/access"],
+    "/join": ["/join#not-a-token"],
   };
   for (const route of builtPageRoutes()) {
     expect(visits[route], `page ${route} is not visited on the phone`).toBeDefined();
