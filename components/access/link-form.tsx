@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
 import { ClosientError } from "@/lib/closient/closient-error";
-import type { linkSchema } from "@/lib/access/links";
-import { lazyZodResolver } from "@/lib/client/lazy-resolver";
+import type { LinkInput } from "@/lib/access/links";
+import { holderProblem, LIFETIMES } from "@/lib/access/link-rules";
 import { LINK_ROLES, ROLE_SUMMARY, ROLE_WORDS } from "@/lib/access/roles";
 import { useCreateLink } from "@/lib/client/access-mutations";
 import { Button } from "@/components/ui/button";
@@ -13,23 +12,14 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field, FieldError, Input } from "@/components/ui/field";
 
-const LIFETIMES: [number, string][] = [
-  [1, "1 hour"],
-  [8, "8 hours"],
-  [24, "1 day"],
-  [72, "3 days"],
-  [168, "7 days"],
-  [720, "30 days"],
-];
-
-type Values = z.input<typeof linkSchema>;
+/** The form's fields; the route checks them again (linkSchema). */
+type Values = LinkInput;
 
 /** Makes a link for a named person and a role; the link is shown once, in a dialog made for copying it. */
 export function LinkForm({ disabled, emailReady }: { disabled: boolean; emailReady: boolean }) {
   const [made, setMade] = useState<{ url: string; mailed: boolean } | null>(null);
   const create = useCreateLink((url, mailed) => setMade({ url, mailed }));
-  const form = useForm<Values, unknown, z.output<typeof linkSchema>>({
-    resolver: lazyZodResolver(() => import("@/lib/access/links").then((m) => m.linkSchema)),
+  const form = useForm<Values>({
     defaultValues: { name: "", role: "on_call", expires_in_hours: 24, email: false },
   });
   const { errors, isSubmitting } = form.formState;
@@ -55,7 +45,7 @@ export function LinkForm({ disabled, emailReady }: { disabled: boolean; emailRea
             error={errors.name?.message}
           >
             <Input
-              {...form.register("name")}
+              {...form.register("name", { validate: (v) => holderProblem(v) ?? true })}
               {...describedBy("link-name", { hint: true, error: errors.name?.message })}
               autoComplete="off"
             />

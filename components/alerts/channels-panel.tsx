@@ -4,8 +4,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ClosientError } from "@/lib/closient/closient-error";
 import type { ChannelFormValues, ChannelType, ChannelView } from "@/lib/alerts/settings";
-import { channelInputOf } from "@/lib/alerts/channel-input";
-import { lazyZodResolver } from "@/lib/client/lazy-resolver";
+import { channelInputOf, channelProblem } from "@/lib/alerts/channel-input";
 import { CHANNEL_WORDS } from "@/lib/alerts/words";
 import { useAddChannel, useRemoveChannel, useTestChannel } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
@@ -41,7 +40,6 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
   const add = useAddChannel(setSecret);
   const form = useForm<ChannelFormValues>({
     defaultValues: { type: "email", target: "" },
-    resolver: lazyZodResolver(() => import("@/lib/alerts/settings").then((m) => m.channelFormSchema)),
   });
   const type = useWatch({ control: form.control, name: "type" });
   const { errors, isSubmitting } = form.formState;
@@ -90,7 +88,7 @@ export function ChannelsPanel({ channels, disabled }: { channels: ChannelView[];
           </div>
           <Field id="channel-target" label={words.label} hint={words.hint} error={errors.target?.message}>
             <Input
-              {...form.register("target")}
+              {...form.register("target", { validate: (v, all) => channelProblem(all.type, v) ?? true })}
               {...describedBy("channel-target", { hint: true, error: errors.target?.message })}
               type={type === "email" ? "email" : "url"}
               inputMode={type === "email" ? "email" : "url"}

@@ -1,10 +1,9 @@
 "use client";
 
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { ClosientError } from "@/lib/closient/closient-error";
-import type { ruleFormSchema, RuleInput } from "@/lib/alerts/settings";
-import { lazyZodResolver } from "@/lib/client/lazy-resolver";
+import type { RuleInput } from "@/lib/alerts/settings";
+import { failingAfterProblem } from "@/lib/alerts/channel-input";
 import { useSetAlertRule } from "@/lib/client/alert-mutations";
 import { notify } from "@/lib/client/notify";
 import { Refused, useCan } from "@/components/access/access-context";
@@ -19,22 +18,29 @@ const REMINDERS: [string, string][] = [
   ["24", "Every day"],
 ];
 
-type Values = z.input<typeof ruleFormSchema>;
+/** The form's text fields; "" is no reminder. The route checks the rule again (ruleSchema). */
+interface Values {
+  failing_after: string;
+  remind_every_hours: string;
+}
 
 /** When an endpoint counts as failing, and whether to remind while it still is. */
 export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolean }) {
   const save = useSetAlertRule();
   const { allowed, why } = useCan("alerts.manage");
   const off = disabled || !allowed;
-  const form = useForm<Values, unknown, RuleInput>({
-    resolver: lazyZodResolver(() => import("@/lib/alerts/settings").then((m) => m.ruleFormSchema)),
+  const form = useForm<Values>({
     defaultValues: {
       failing_after: String(rule.failing_after),
       remind_every_hours: rule.remind_every_hours === null ? "" : String(rule.remind_every_hours),
     },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (fields) => {
+    const values: RuleInput = {
+      failing_after: Number(fields.failing_after),
+      remind_every_hours: fields.remind_every_hours ? Number(fields.remind_every_hours) : null,
+    };
     try {
       await save.mutateAsync(values);
       form.reset({
@@ -58,7 +64,7 @@ export function RuleForm({ rule, disabled }: { rule: RuleInput; disabled: boolea
           error={errors.failing_after?.message}
         >
           <Input
-            {...form.register("failing_after")}
+            {...form.register("failing_after", { validate: (v) => failingAfterProblem(v) ?? true })}
             {...describedBy("failing-after", { hint: true, error: errors.failing_after?.message })}
             type="number"
             inputMode="numeric"

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holderProblem } from "./link-rules";
 import { LINK_ROLES } from "./roles";
 
 /** The body of `POST /api/access/links`: for whom, which role, for how long (1 hour to 30 days). */
@@ -6,9 +7,10 @@ export const linkSchema = z.strictObject({
   name: z
     .string()
     .trim()
-    .min(1, "Enter the person's name or email.")
-    .max(120, "At most 120 characters.")
-    .refine((v) => !/[\r\n<>]/.test(v), "Use a name or an email, on one line."),
+    .superRefine((v, ctx) => {
+      const problem = holderProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   role: z.enum(LINK_ROLES, { error: "Choose Viewer or On call." }),
   expires_in_hours: z.coerce
     .number({ error: "Enter a number of hours." })

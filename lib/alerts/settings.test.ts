@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { channelFormSchema, channelSchema, ruleFormSchema, watchingSchema } from "./settings";
+import { holderProblem } from "@/lib/access/link-rules";
+import { channelProblem, failingAfterProblem } from "./channel-input";
+import { channelSchema, ruleSchema, watchingSchema } from "./settings";
 
 describe("what the alert settings accept", () => {
   it("one email address, with nothing a mail header could be split on", () => {
@@ -27,29 +29,33 @@ describe("what the alert settings accept", () => {
     );
   });
 
-  it("the form says what is wrong with the one field, in words", () => {
-    const bad = channelFormSchema.safeParse({ type: "email", target: "on call@brand" });
-    expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]).toMatchObject({
-      path: ["target"],
-      message: expect.stringContaining("email address"),
-    });
+  it("the page's forms say what is wrong in words, with the rules the routes use", () => {
+    expect(channelProblem("email", "on call@brand")).toContain("email address");
+    expect(channelProblem("email", "oncall@brand.example")).toBeNull();
+    expect(channelProblem("slack", "hooks.slack.com/x")).toContain("full URL");
+    expect(channelProblem("webhook", "https://ops.brand.example/alerts")).toBeNull();
+    expect(holderProblem("  ")).toContain("name or email");
+    expect(holderProblem("Dana\nBcc: x")).toContain("one line");
+    expect(holderProblem("dana@brand.example")).toBeNull();
   });
 
   it("the rule: 1 to 20 failures, a reminder of 1 to 168 hours or none", () => {
-    expect(ruleFormSchema.parse({ failing_after: "3", remind_every_hours: "" })).toEqual({
+    expect(ruleSchema.parse({ failing_after: 3, remind_every_hours: null })).toEqual({
       failing_after: 3,
       remind_every_hours: null,
     });
-    expect(ruleFormSchema.parse({ failing_after: "5", remind_every_hours: "4" })).toEqual({
+    expect(ruleSchema.parse({ failing_after: "5", remind_every_hours: "4" })).toEqual({
       failing_after: 5,
       remind_every_hours: 4,
     });
-    for (const failing_after of ["0", "21", "2.5", "x"])
-      expect(ruleFormSchema.safeParse({ failing_after, remind_every_hours: "" }).success, failing_after).toBe(
+    for (const failing_after of ["0", "21", "2.5", "x"]) {
+      expect(ruleSchema.safeParse({ failing_after, remind_every_hours: null }).success, failing_after).toBe(
         false,
       );
-    expect(ruleFormSchema.safeParse({ failing_after: "3", remind_every_hours: "200" }).success).toBe(false);
+      expect(failingAfterProblem(failing_after), failing_after).not.toBeNull();
+    }
+    expect(failingAfterProblem("3")).toBeNull();
+    expect(ruleSchema.safeParse({ failing_after: 3, remind_every_hours: 200 }).success).toBe(false);
   });
 
   it("watching with another key: a business or user key, whole", () => {
