@@ -8,7 +8,7 @@ import { startInbox, type Inbox, type InboxMail } from "../sandbox/inbox";
 import type { Notice } from "../lib/alerts/notice";
 import { e2e, portalUrl, sandboxUrl, TEAM } from "./support/env";
 import { expect, test } from "./support/fixtures";
-import { wideElements } from "./support/phone";
+import { shortPrimaryActions, smallTargets, wideElements } from "./support/phone";
 import { addChannel, stopWatching } from "./support/alerts";
 import { signInTo, startPortal } from "./support/portal-process";
 import { revealAndClose, seedEndpoint } from "./support/seed";
@@ -291,7 +291,11 @@ test("the alerts page on a phone: nothing sticks out past 375 px", async ({ brow
   await signedIn(page);
   await page.goto(`${portalUrl(port)}/alerts`);
   await expect(page.getByRole("heading", { name: "Notices" })).toBeVisible();
-  expect(await wideElements(page)).toEqual([]);
+  expect([
+    ...(await wideElements(page)),
+    ...(await smallTargets(page)),
+    ...(await shortPrimaryActions(page)),
+  ]).toEqual([]);
   await page.screenshot({ path: "test-results/alerts-phone.png", fullPage: true });
   await context.close();
 });

@@ -26,7 +26,7 @@ export function OtherKeyForm({
   const [error, setError] = useState<string | undefined>();
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-slate-800">Or use another key</summary>
+      <summary className="cursor-pointer py-2 font-medium text-slate-800">Or use another key</summary>
       <form
         noValidate
         className="mt-3 space-y-3"

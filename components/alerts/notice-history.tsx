@@ -72,7 +72,7 @@ export function NoticeHistory({
                 return (
                   <li key={d.channel_id}>
                     <details>
-                      <summary className="cursor-pointer">
+                      <summary className="cursor-pointer py-1.5">
                         <span className="break-all">{channelName(d.channel_id)}</span>:{" "}
                         <span className={words.tone}>{words.text}</span>
                       </summary>
