@@ -6,7 +6,9 @@ import { otherMethods, proxyRoute, readBody } from "@/lib/server/route";
 export const PUT = proxyRoute(
   async ({ request, caller, activity }) => {
     const { api_key } = await readBody(request, watchingSchema.omit({ keep_key: true }));
-    return { data: await storeKeyForLinks(caller, activity, api_key ?? caller.apiKey, api_key === undefined) };
+    return {
+      data: await storeKeyForLinks(caller, activity, api_key ?? caller.apiKey, api_key === undefined),
+    };
   },
   { mutating: true, needs: "access.manage" },
 );

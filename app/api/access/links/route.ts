@@ -14,9 +14,14 @@ export const POST = proxyRoute(
     let mailed = false;
     if (input.email) {
       const key = await storedKey(activity.orgId);
-      mailed = await mailLink(input.name, made.url, key?.org_name ?? "your organization", input.role, made.grant.expires_at, activity.actor.name).catch(
-        () => false,
-      );
+      mailed = await mailLink(
+        input.name,
+        made.url,
+        key?.org_name ?? "your organization",
+        input.role,
+        made.grant.expires_at,
+        activity.actor.name,
+      ).catch(() => false);
     }
     return { data: { ...made.grant, url: made.url, mailed }, status: 201 };
   },

@@ -27,7 +27,11 @@ export function POST(request: Request) {
       return json(sessionInfo({ ...session, sealedAt: Date.now() }));
     } catch (error) {
       if (error instanceof RedeemRefused)
-        throw new ClosientError(error.reason === "invalid" ? 400 : 409, error.reason === "invalid" ? "BAD_REQUEST" : "CONFLICT", error.message);
+        throw new ClosientError(
+          error.reason === "invalid" ? 400 : 409,
+          error.reason === "invalid" ? "BAD_REQUEST" : "CONFLICT",
+          error.message,
+        );
       throw error;
     }
   });
