@@ -1,6 +1,7 @@
 import { simpleParser } from "mailparser";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { escapeHtml } from "../lib/html";
 
 /*
  * The sandbox's local inbox: an SMTP server on this machine that keeps the last mails it receives
@@ -74,15 +75,9 @@ export async function startInbox({ port, host }: { port: number; host: string })
   };
 }
 
-const escape = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
-
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#111}
 a{color:#0b57d0}li{margin:.5rem 0;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f5f5f5;padding:.75rem;border-radius:6px}
 iframe{width:100%;min-height:24rem;border:1px solid #ccc;border-radius:6px}small{color:#555}</style></head>
@@ -93,7 +88,7 @@ export function inboxPage(mails: readonly InboxMail[]): string {
   const items = mails
     .map(
       (m) =>
-        `<li><a href="/_sandbox/inbox/${m.id}">${escape(m.subject || "(no subject)")}</a><br><small>to ${escape(m.to.join(", "))} · ${escape(m.received_at)}</small></li>`,
+        `<li><a href="/_sandbox/inbox/${m.id}">${escapeHtml(m.subject || "(no subject)")}</a><br><small>to ${escapeHtml(m.to.join(", "))} · ${escapeHtml(m.received_at)}</small></li>`,
     )
     .join("");
   return page(
@@ -106,9 +101,9 @@ export function inboxPage(mails: readonly InboxMail[]): string {
 export function mailPage(mail: InboxMail): string {
   return page(
     mail.subject || "(no subject)",
-    `<p><a href="/_sandbox/inbox">← Inbox</a></p><h1>${escape(mail.subject || "(no subject)")}</h1>
-<p><small>From ${escape(mail.from)} to ${escape(mail.to.join(", "))} · ${escape(mail.received_at)}</small></p>
-<h2>Text</h2><pre>${escape(mail.text)}</pre>
-${mail.html ? `<h2>HTML</h2><iframe sandbox="" title="The mail's HTML" srcdoc="${escape(mail.html)}"></iframe>` : ""}`,
+    `<p><a href="/_sandbox/inbox">← Inbox</a></p><h1>${escapeHtml(mail.subject || "(no subject)")}</h1>
+<p><small>From ${escapeHtml(mail.from)} to ${escapeHtml(mail.to.join(", "))} · ${escapeHtml(mail.received_at)}</small></p>
+<h2>Text</h2><pre>${escapeHtml(mail.text)}</pre>
+${mail.html ? `<h2>HTML</h2><iframe sandbox="" title="The mail's HTML" srcdoc="${escapeHtml(mail.html)}"></iframe>` : ""}`,
   );
 }

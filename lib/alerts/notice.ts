@@ -1,4 +1,5 @@
 import { formatDuration } from "@/lib/format-time";
+import { escapeHtml } from "@/lib/html";
 import { plural } from "@/lib/utils";
 
 /*
@@ -96,12 +97,6 @@ export function plainText(notice: Notice): string {
   lines.push(`Alerts: ${notice.link}`, `Notice id: ${notice.id}`);
   return lines.join("\n");
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 
 export function html(notice: Notice): string {
   const blocks = notice.endpoints.map((e) => {

@@ -4,6 +4,7 @@ import { ClosientError } from "@/lib/closient";
 import { grantStatus, type AccessView, type GrantView } from "@/lib/access/grants";
 import { TOKEN_PATTERN, type LinkInput } from "@/lib/access/links";
 import { ROLE_WORDS, type LinkRole } from "@/lib/access/roles";
+import { emailProblem } from "@/lib/alerts/channel-input";
 import type { ActivityContext } from "../activity";
 import { encryptionBox } from "../alerts/secrets";
 import { env } from "../env";
@@ -210,7 +211,7 @@ export async function mailLink(
   from: string,
 ) {
   const { smtpUrl, alertEmailFrom } = env();
-  if (!smtpUrl || !/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(to)) return false;
+  if (!smtpUrl || emailProblem(to)) return false;
   const { mailer } = await import("../alerts/outbox");
   await mailer(smtpUrl).sendMail({
     from: alertEmailFrom,

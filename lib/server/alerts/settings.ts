@@ -20,7 +20,7 @@ import { timeOrderedId } from "../store/ids";
 import type { AlertChannelTable, OrgKeyTable } from "../store/schema";
 import { outboundProblem } from "./outbound";
 import { encryptionBox, secretContext } from "./secrets";
-import { eraseIfUnused, liveGrants, storedKey, storedKeyView, storeOrgKey } from "../org-key";
+import { eraseIfUnused, liveGrants, storeDb, storedKey, storedKeyView, storeOrgKey } from "../org-key";
 import { enqueueNotice, noticeLink } from "./notices";
 
 /*
@@ -28,17 +28,6 @@ import { enqueueNotice, noticeLink } from "./notices";
  * rule, the channels. Every change goes to the activity log. The organization is always the
  * session's; no id sent by the browser picks another.
  */
-
-const storeDown = () =>
-  new ClosientError(503, "STORE_UNAVAILABLE", "The portal's database is unreachable: try again in a moment.");
-
-async function db() {
-  try {
-    return await portalStore();
-  } catch {
-    throw storeDown();
-  }
-}
 
 export function watchingView(row: OrgKeyTable): WatchingView {
   return {
@@ -71,7 +60,7 @@ function channelView(row: AlertChannelTable): ChannelView {
 }
 
 export async function alertsView(orgId: string): Promise<AlertsView> {
-  const store = await db();
+  const store = await storeDb();
   const [watch, channels] = await Promise.all([
     store.selectFrom("org_key").selectAll().where("org_id", "=", orgId).executeTakeFirst(),
     store
@@ -106,7 +95,7 @@ export async function startWatching(
   apiKey: string,
   { ownKey, keepKey }: { ownKey: boolean; keepKey: boolean },
 ) {
-  const store = await db();
+  const store = await storeDb();
   let row = keepKey ? await storedKey(ctx.orgId) : undefined;
   if (keepKey && !row)
     throw new ClosientError(409, "CONFLICT", "No key is stored for this organization yet.");
@@ -127,7 +116,7 @@ export async function startWatching(
  * unless access links still act through it (then it stays until the last is revoked or expires).
  */
 export async function stopWatching(ctx: ActivityContext) {
-  const store = await db();
+  const store = await storeDb();
   const stopped = await store.transaction().execute(async (tx) => {
     await tx.deleteFrom("alert_state").where("org_id", "=", ctx.orgId).execute();
     const r = await tx
@@ -150,7 +139,7 @@ export async function stopWatching(ctx: ActivityContext) {
 }
 
 export async function setRule(ctx: ActivityContext, rule: RuleInput) {
-  const store = await db();
+  const store = await storeDb();
   const before = await store
     .selectFrom("org_key")
     .select(["failing_after", "remind_every_hours"])
@@ -179,7 +168,7 @@ export async function addChannel(ctx: ActivityContext, input: ChannelInput) {
     if (problem)
       throw new ClosientError(400, "VALIDATION_ERROR", problem, [{ field: "url", message: problem }]);
   }
-  const store = await db();
+  const store = await storeDb();
   const count = await store
     .selectFrom("alert_channel")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -216,7 +205,7 @@ export async function addChannel(ctx: ActivityContext, input: ChannelInput) {
 
 async function ownChannel(orgId: string, id: string) {
   const row = await (
-    await db()
+    await storeDb()
   )
     .selectFrom("alert_channel")
     .selectAll()
@@ -231,7 +220,7 @@ async function ownChannel(orgId: string, id: string) {
 /** Removes a channel: it receives nothing more (what waits for it is dropped); its history stays. */
 export async function removeChannel(ctx: ActivityContext, id: string) {
   const row = await ownChannel(ctx.orgId, id);
-  const store = await db();
+  const store = await storeDb();
   await store.transaction().execute(async (tx) => {
     await tx
       .updateTable("alert_channel")
@@ -255,7 +244,7 @@ export async function removeChannel(ctx: ActivityContext, id: string) {
 /** Queues a test notice to one channel; the outbox sends it as it sends any other. */
 export async function testChannel(ctx: ActivityContext, id: string) {
   const row = await ownChannel(ctx.orgId, id);
-  const store = await db();
+  const store = await storeDb();
   const watch = await store
     .selectFrom("org_key")
     .select("org_name")
@@ -285,7 +274,7 @@ export async function listNotices(
   orgId: string,
   { cursor, limit }: { cursor?: string; limit: number },
 ): Promise<{ data: NoticeView[]; next_cursor: string | null }> {
-  const store = await db();
+  const store = await storeDb();
   let query = store.selectFrom("notice").selectAll().where("org_id", "=", orgId);
   if (cursor) {
     const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
