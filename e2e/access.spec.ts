@@ -21,7 +21,7 @@ test("an on-call link, made by an admin, opened on a phone, used, revoked", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Webhook endpoints", exact: true })).toBeVisible();
 
-  await page.getByRole("link", { name: "Access" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access" }).click();
   const key = page.getByRole("region", { name: "The organization's key" });
   await expect(key.getByRole("button", { name: /Store my key|Erase the key/ })).toBeVisible();
   if (await key.getByRole("button", { name: "Store my key" }).isVisible())
